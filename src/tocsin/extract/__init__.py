@@ -1,0 +1,1 @@
+"""Extractors: each module takes a :class:`~tocsin.context.Context` and returns its part of the record."""
