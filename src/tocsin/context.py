@@ -61,6 +61,18 @@ class Context:
             if sent.text.strip() and not self.excluded(sent.start_char, sent.end_char):
                 yield sent
 
+    def entity_at(self, start: int, end: int) -> Optional[Entity]:
+        """The entity one of whose mentions (names, surnames, pronouns, nominals linked by
+        coreference) overlaps [start, end), preferring the tightest mention."""
+        best, best_len = None, None
+        for ent in self.entities:
+            for m in ent.mentions:
+                if m.start < end and start < m.end:
+                    ln = m.end - m.start
+                    if best_len is None or ln < best_len:
+                        best, best_len = ent, ln
+        return best
+
     def span_text(self, start: int, end: int) -> str:
         return self.article.text[start:end]
 
