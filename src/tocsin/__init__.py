@@ -12,10 +12,14 @@ __all__ = ["__version__", "extract", "extract_many", "resolve_places", "Record"]
 
 def __getattr__(name: str):
     # Keep ``import tocsin`` cheap: spaCy and the extractors load on first use.
-    if name in ("extract", "extract_many"):
-        from tocsin import pipeline
+    if name == "extract":  # the extract package is callable: tocsin.extract(text, ...)
+        import tocsin.extract as extract_package
 
-        return getattr(pipeline, name)
+        return extract_package
+    if name == "extract_many":
+        from tocsin.pipeline import extract_many
+
+        return extract_many
     if name == "resolve_places":
         from tocsin.extract.places import resolve_places
 

@@ -41,3 +41,11 @@ class DataError(TocsinError):
     """A knowledge file (lexicon, actor list, gazetteer) is missing or malformed."""
 
     exit_code = 5
+
+
+class NotEnglishError(InputError):
+    """An article in another language: skipped, with the language detected as the reason."""
+
+
+class LimitError(InputError):
+    """An article over a configured limit (size, line length, time budget)."""

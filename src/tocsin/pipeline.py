@@ -6,11 +6,12 @@ through the :class:`~tocsin.context.Context`.
 """
 from __future__ import annotations
 
+import time
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from tocsin import __version__, nlp as nlp_loader
+from tocsin import __version__, limits as limits_mod, nlp as nlp_loader
 from tocsin.context import Context
-from tocsin.errors import InputError
+from tocsin.errors import InputError, LimitError, NotEnglishError
 from tocsin.ids import article_id, text_sha256
 from tocsin.ingest.cleanup import find_excluded, mask
 from tocsin.ingest.readers import ArticleInput, parse_published
@@ -42,6 +43,18 @@ def make_article(item: ArticleInput) -> Article:
     text = item.text
     if not text.strip():
         raise InputError(item.origin, "empty input")
+    lim = limits_mod.current()
+    if len(text) > lim.max_article_chars:
+        raise LimitError(
+            item.origin, f"article of {len(text)} characters is over the limit ({lim.max_article_chars})"
+        )
+    excluded = find_excluded(text)
+    if lim.check_language:
+        from tocsin.ingest.language import non_english
+
+        lang = non_english(mask(text, excluded), lim.language_min_words, lim.language_min_prob)
+        if lang:
+            raise NotEnglishError(item.origin, f"not English (detected language: {lang}); skipped")
     return Article(
         id=item.id or article_id(text),
         title=item.title,
@@ -53,14 +66,18 @@ def make_article(item: ArticleInput) -> Article:
         text=text,
         text_sha256=text_sha256(text),
         extractor=Extractor(name="tocsin", version=__version__),
-        excluded=find_excluded(text),
+        excluded=excluded,
     )
 
 
-def code(article: Article, doc) -> Record:
-    """Run every extractor over a parsed article."""
+def code(article: Article, doc, started: Optional[float] = None) -> Record:
+    """Run every extractor over a parsed article, within the per-article time budget."""
+    budget = limits_mod.current().time_budget_s
+    started = time.monotonic() if started is None else started
     ctx = Context(article=article, doc=doc)
     for attr, fn in _stage_functions():
+        if time.monotonic() - started > budget:
+            raise LimitError(article.id, f"over the time budget of {budget:g} s per article (at {attr})")
         setattr(ctx, attr, fn(ctx))
     return Record(
         article=article,
