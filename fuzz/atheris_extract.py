@@ -18,7 +18,7 @@ import atheris
 
 with atheris.instrument_imports(include=["tocsin"]):
     import tocsin
-    from tocsin.errors import TocsinError
+    from tocsin.errors import ExtractionError, TocsinError
     from tocsin.ingest.readers import read_html
     from tocsin.record import json_schema
     from tocsin.spans import span_problems
@@ -51,6 +51,8 @@ def check(data: bytes) -> None:
         if as_html:
             text = read_html(text, "<fuzz>").text
         rec = tocsin.extract(text, published="2019-12-31")
+    except ExtractionError:
+        raise
     except TocsinError as exc:
         if "\n" in str(exc):
             raise AssertionError(f"multi-line error message: {exc!r}")

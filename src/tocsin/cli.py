@@ -228,3 +228,11 @@ def main() -> None:
     except KeyboardInterrupt:
         err("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug: still one line, unless debugging
+        import os
+
+        if os.environ.get("TOCSIN_DEBUG"):
+            raise
+        msg = " ".join(str(exc).split())[:300]
+        err(f"internal error ({type(exc).__name__}: {msg}); set TOCSIN_DEBUG=1 for the traceback")
+        sys.exit(70)

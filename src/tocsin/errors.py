@@ -49,3 +49,9 @@ class NotEnglishError(InputError):
 
 class LimitError(InputError):
     """An article over a configured limit (size, line length, time budget)."""
+
+
+class ExtractionError(InputError):
+    """An extractor failed on one article: the article is reported and skipped, the batch goes on.
+
+    Always a bug to fix; the fuzz tests treat it as a failure."""

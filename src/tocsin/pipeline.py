@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from tocsin import __version__, limits as limits_mod, nlp as nlp_loader
 from tocsin.context import Context
-from tocsin.errors import InputError, LimitError, NotEnglishError
+from tocsin.errors import ExtractionError, InputError, LimitError, NotEnglishError, TocsinError
 from tocsin.ids import article_id, text_sha256
 from tocsin.ingest.cleanup import find_excluded, mask
 from tocsin.ingest.readers import ArticleInput, parse_published
@@ -78,7 +78,13 @@ def code(article: Article, doc, started: Optional[float] = None) -> Record:
     for attr, fn in _stage_functions():
         if time.monotonic() - started > budget:
             raise LimitError(article.id, f"over the time budget of {budget:g} s per article (at {attr})")
-        setattr(ctx, attr, fn(ctx))
+        try:
+            setattr(ctx, attr, fn(ctx))
+        except TocsinError:
+            raise
+        except Exception as exc:  # a bug in a stage must not take the batch down
+            msg = " ".join(str(exc).split())[:200]
+            raise ExtractionError(article.id, f"{attr} stage failed ({type(exc).__name__}: {msg})") from exc
     return Record(
         article=article,
         timexes=ctx.timexes,
@@ -149,4 +155,9 @@ def extract_many(
     nlp = nlp_loader.load()
     stream = ((mask(a.text, a.excluded), a) for a in articles())
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield code(article, doc)
+        try:
+            yield code(article, doc)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
