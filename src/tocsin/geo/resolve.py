@@ -1,0 +1,288 @@
+"""Toponym resolution: each distinct name of a document gets one GeoNames entry, chosen by a
+prior (kind of place, population, how the name matched) plus the support of the document's
+other names (the divisions and countries they name or lie in), iterated to a fixed point, and
+by explicit qualifiers ("Kirkuk, Iraq", "Alexandria, La.") which override everything else.
+
+Weights live in ``tocsin/data/geo/resolution.yaml``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from tocsin.data_files import load_yaml, read_table
+from tocsin.geo.gazetteer import Candidate, Gazetteer, GeoPlace
+from tocsin.geo.names import name_key
+
+MAX_CANDIDATES = 30
+_DESIGNATOR = re.compile(r"\b(county|parish|province|governorate|district|state|borough|township|region|oblast|prefecture)$", re.I)
+
+
+@dataclass
+class Mention:
+    """One toponym occurrence to resolve."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: Optional[int] = None          # index of the mention that qualifies this one
+    qualifier_place: Optional[GeoPlace] = None  # or a division given by abbreviation ("La.")
+    demonym: Optional[GeoPlace] = None       # the mention is an adjective of nationality
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = name_key(self.text)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict:
+    return load_yaml("geo/resolution.yaml")
+
+
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, tuple[str, str]]:
+    return {r["abbrev"]: (r["cc"], r["admin1"]) for r in read_table("geo/state_abbreviations.tsv", delimiter="\t")}
+
+
+def contains(q: GeoPlace, c: GeoPlace) -> bool:
+    """True when place ``q`` (a country or division) holds place ``c``."""
+    if q.id == c.id:
+        return False
+    if q.feature == "country":
+        return c.cc == q.cc and c.feature != "country"
+    if q.feature == "admin1":
+        return c.cc == q.cc and c.admin1 == q.admin1 and c.feature in ("city", "admin2")
+    if q.feature == "admin2":
+        return c.admin2 == q.id
+    return False
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
+    if m.demonym is not None:
+        return [Candidate(m.demonym, 0)]
+    cands = gaz.lookup(m.text)
+    if not cands:
+        # "Laurel County" -> try the bare name restricted to divisions; "the Gaza" -> "Gaza"
+        bare = _DESIGNATOR.sub("", m.text).strip()
+        if bare and bare != m.text:
+            cands = tuple(c for c in gaz.lookup(bare) if c.place.feature in ("admin1", "admin2"))
+    if not cands:
+        dem = gaz.demonym(m.text)
+        if dem is not None:
+            return [Candidate(dem, 0)]
+    best: dict[int, Candidate] = {}
+    for c in cands:
+        if c.place.id not in best or c.kind < best[c.place.id].kind:
+            best[c.place.id] = c
+    out = list(best.values())
+    if not _DESIGNATOR.search(m.text):
+        # a division named after its seat ("Aleppo" governorate, Los Angeles County) yields to the city
+        towns = [c.place for c in out if c.place.feature == "city" and c.kind < 2 and c.place.lat is not None]
+        if towns:
+            out = [c for c in out if not (c.place.feature in ("admin1", "admin2") and c.place.lat is not None and any(
+                t.cc == c.place.cc and _km(t, c.place) < SEAT_KM for t in towns))]
+    return out
+
+
+SEAT_KM = 150.0
+
+
+def _km(a: GeoPlace, b: GeoPlace) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(c: Candidate, m: Mention, w: dict) -> float:
+    p = c.place
+    s = w["feature"].get(p.feature, 0.0) + w["per_decade"] * math.log10(p.pop + 10)
+    s += w["name_kind"].get(c.kind, 0.0)
+    if _DESIGNATOR.search(m.text) and p.feature in ("admin1", "admin2"):
+        s += w["designator"]["match"]
+    if p.lat is None:
+        s -= 2.0
+    return s
+
+
+class _Mass:
+    """How much probability one name puts on each country/division (named or lying in)."""
+
+    __slots__ = ("named_cc", "named_a1", "named_a2", "in_cc", "in_a1", "in_a2")
+
+    def __init__(self) -> None:
+        self.named_cc = defaultdict(float)
+        self.named_a1 = defaultdict(float)
+        self.named_a2 = defaultdict(float)
+        self.in_cc = defaultdict(float)
+        self.in_a1 = defaultdict(float)
+        self.in_a2 = defaultdict(float)
+
+    def add(self, p: GeoPlace, prob: float, sign: float = 1.0) -> None:
+        v = prob * sign
+        if p.feature == "country":
+            self.named_cc[p.cc] += v
+            return
+        if p.feature == "region" or not p.cc:
+            return
+        self.in_cc[p.cc] += v
+        if p.feature == "admin1":
+            self.named_a1[(p.cc, p.admin1)] += v
+            return
+        self.in_a1[(p.cc, p.admin1)] += v
+        if p.feature == "admin2":
+            self.named_a2[p.id] += v
+        elif p.admin2:
+            self.in_a2[p.admin2] += v
+
+
+def _sat(x: float) -> float:
+    return 1.0 - math.exp(-x) if x > 0 else 0.0
+
+
+def _support(p: GeoPlace, m: _Mass, s: dict) -> float:
+    if p.feature == "country":
+        return s["contains_named"] * m.in_cc.get(p.cc, 0.0)
+    if p.feature == "region" or not p.cc:
+        return 0.0
+    a1 = (p.cc, p.admin1)
+    if p.feature == "admin1":
+        return (s["contains_named"] * m.in_a1.get(a1, 0.0) + s["in_named_country"] * m.named_cc.get(p.cc, 0.0)
+                + s["shares_country"] * m.in_cc.get(p.cc, 0.0))
+    v = (s["in_named_admin1"] * m.named_a1.get(a1, 0.0) + s["in_named_country"] * m.named_cc.get(p.cc, 0.0)
+         + s["shares_admin1"] * m.in_a1.get(a1, 0.0) + s["shares_country"] * m.in_cc.get(p.cc, 0.0))
+    if p.feature == "admin2":
+        v += s["contains_named"] * m.in_a2.get(p.id, 0.0)
+    elif p.admin2:
+        v += s["in_named_admin2"] * m.named_a2.get(p.admin2, 0.0) + s["shares_admin2"] * m.in_a2.get(p.admin2, 0.0)
+    return v
+
+
+class _Minus:
+    """A view of ``total - own`` (what the other names lend), saturated per relation."""
+
+    def __init__(self, total: _Mass, own: _Mass):
+        for attr in _Mass.__slots__:
+            setattr(self, attr, _SatDiff(getattr(total, attr), getattr(own, attr)))
+
+
+class _SatDiff:
+    __slots__ = ("a", "b")
+
+    def __init__(self, a, b):
+        self.a, self.b = a, b
+
+    def get(self, k, default=0.0):
+        return _sat(self.a.get(k, 0.0) - self.b.get(k, 0.0))
+
+
+def _softmax(scores: list[float], t: float) -> list[float]:
+    mx = max(scores)
+    ex = [math.exp((x - mx) / t) for x in scores]
+    z = sum(ex)
+    return [e / z for e in ex]
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], evidence: Optional[list[GeoPlace]] = None) -> list[Optional[GeoPlace]]:
+    """One place (or None) per mention; mentions with the same name key share a resolution
+    unless a qualifier sets them apart. ``evidence``: countries known from the text without
+    being toponyms (demonyms), lending support like a named country."""
+    w = weights()
+    s = w["support"]
+    # groups: (key, qualifier identity) -> mention indices
+    groups: dict[tuple, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if not m.key:
+            continue
+        groups.setdefault(m.key, []).append(i)
+    # a name qualified once is that place throughout the document
+    keys = list(groups)
+    cands: dict[str, list[Candidate]] = {}
+    prior: dict[str, list[float]] = {}
+    for k in keys:
+        m0 = mentions[groups[k][0]]
+        cs = _candidates(gaz, m0)
+        if not cs:
+            continue
+        sc = [_prior(c, m0, w) for c in cs]
+        order = sorted(range(len(cs)), key=lambda j: (-sc[j], cs[j].place.id))[:MAX_CANDIDATES]
+        cands[k] = [cs[j] for j in order]
+        prior[k] = [sc[j] for j in order]
+    keys = [k for k in keys if k in cands]
+    qual_of = {k: [mentions[i] for i in groups[k] if mentions[i].qualifier is not None or mentions[i].qualifier_place]
+               for k in keys}
+
+    prob = {k: _softmax(prior[k], w["temperature"]) for k in keys}
+    chosen: dict[str, int] = {k: 0 for k in keys}
+    ev_mass = _Mass()
+    for p in evidence or []:
+        ev_mass.add(p, 1.0)
+    for _ in range(int(w["iterations"])):
+        own = {}
+        total = _Mass()
+        for k in keys:
+            mk = _Mass()
+            for c, pr in zip(cands[k], prob[k]):
+                if pr > 0.01:
+                    mk.add(c.place, pr)
+            own[k] = mk
+            for attr in _Mass.__slots__:
+                tot = getattr(total, attr)
+                for a, v in getattr(mk, attr).items():
+                    tot[a] += v
+        for attr in _Mass.__slots__:
+            tot = getattr(total, attr)
+            for a, v in getattr(ev_mass, attr).items():
+                tot[a] += v
+        new_scores = {}
+        for k in keys:
+            mk = own[k]
+            scores = []
+            for c, base in zip(cands[k], prior[k]):
+                sup = _support(c.place, _Minus(total, mk), s)
+                sc = base + w["context"] * sup
+                for qm in qual_of[k]:
+                    q = qm.qualifier_place
+                    if q is None and qm.qualifier is not None:
+                        qk = mentions[qm.qualifier].key
+                        if qk in cands:
+                            q = cands[qk][chosen[qk]].place
+                    if q is not None:
+                        if contains(q, c.place):
+                            sc += w["qualifier"]
+                        elif q.feature in ("country", "admin1", "admin2"):
+                            sc += w["qualifier_miss"]
+                scores.append(sc)
+            new_scores[k] = scores
+        for k in keys:
+            prob[k] = _softmax(new_scores[k], w["temperature"])
+            chosen[k] = max(range(len(prob[k])), key=lambda j: (prob[k][j], -j))
+    out: list[Optional[GeoPlace]] = [None] * len(mentions)
+    for k in keys:
+        for i in groups[k]:
+            out[i] = cands[k][chosen[k]].place
+    return out
+
+
+def qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Link "X, Y" pairs: Y (the next mention, or a state abbreviation) qualifies X."""
+    abbrev = state_abbreviations()
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for n, i in enumerate(order):
+        m = mentions[i]
+        rest = text[m.end:m.end + 12]
+        if not rest.startswith(","):
+            continue
+        gap = len(rest) - len(rest[1:].lstrip()) 
+        nxt = order[n + 1] if n + 1 < len(order) else None
+        if nxt is not None and mentions[nxt].start == m.end + gap and mentions[nxt].demonym is None:
+            m.qualifier = nxt
+            continue
+        after = rest[gap:]
+        for ab, code in abbrev.items():
+            if after.startswith(ab) and (len(after) == len(ab) or not after[len(ab)].isalpha()):
+                m.qualifier_place = gaz.admin1.get(code)
+                break
