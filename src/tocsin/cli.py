@@ -109,24 +109,49 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders, globs or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Files, folders, globs, JSONL (.gz too) or - for stdin."),
     db: str = typer.Option("sqlite:///tocsin.db", "--db", help="Store URL (sqlite:///file.db or postgresql://...)."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) where the input gives none."),
     batch: int = typer.Option(16, help="Articles per transaction."),
     actors: Optional[Path] = typer.Option(None, "--actors", help="Your own actor file (YAML); its entries win."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the models once)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Append failed articles here (JSONL: origin, reason)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write the records as Parquet shards in this folder."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Code on a Dask cluster: the scheduler address (tcp://host:8786)."),
 ) -> None:
-    """Code articles and store them; an article already stored (same text) is skipped."""
-    from tocsin.ingest.run import ingest_paths
+    """Code articles and store them; an article already stored (same text) is skipped, so an
+    interrupted run resumes where it stopped when run again."""
+    from tocsin.ingest.run import count_inputs, ingest_paths
+    from tocsin.scale.progress import Bar, ErrorLog
 
+    bar = log = None
     try:
         pub = _published(published)
         _use_actor_file(actors)
-        summary = ingest_paths(paths, db, published=pub, batch=batch, on_error=lambda e: err(str(e)))
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = Bar(count_inputs(paths) if show else None, show)
+        log = ErrorLog(errors, bar.write)
+        opts = dict(published=pub, batch=batch, on_error=log, progress=bar.update,
+                    parquet=str(parquet) if parquet else None,
+                    actor_files=(str(actors),) if actors else ())
+        if dask:
+            from tocsin.scale.dask_runner import dask_run
+
+            summary = dask_run(paths, dask, db=db, **opts)
+        else:
+            summary = ingest_paths(paths, db, workers=workers, **opts)
     except TocsinError as exc:
         raise fail(exc)
+    finally:
+        if bar is not None:
+            bar.close()
+        if log is not None:
+            log.close()
+    where = f" (see {errors})" if errors and summary.failed else ""
     typer.echo(
         f"stored {summary.added} new article(s), skipped {summary.skipped} already stored, "
-        f"{summary.failed} failed; {summary.events} event(s) coded",
+        f"{summary.failed} failed{where}; {summary.events} event(s) coded",
         err=True,
     )
     if summary.failed and not (summary.added or summary.skipped):

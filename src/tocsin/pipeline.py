@@ -96,8 +96,11 @@ def code(article: Article, doc, started: Optional[float] = None) -> Record:
 
 
 def parse(article: Article):
-    """The spaCy parse of the article's body (excluded regions blanked, offsets unchanged)."""
-    return nlp_loader.load()(mask(article.text, article.excluded))
+    """The spaCy parse of the article's body (excluded regions blanked, offsets unchanged); the
+    prefilter (:mod:`tocsin.scale.prefilter`) decides which sentences need the full pipeline."""
+    from tocsin.scale import chunked
+
+    return chunked.parse(mask(article.text, article.excluded))
 
 
 def extract(text: str, published: Optional[str] = None, **meta) -> Record:
@@ -152,9 +155,10 @@ def extract_many(
                     raise
                 on_error(exc)
 
-    nlp = nlp_loader.load()
+    from tocsin.scale import chunked
+
     stream = ((mask(a.text, a.excluded), a) for a in articles())
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+    for doc, article in chunked.pipe(stream, batch_size=batch_size):
         try:
             yield code(article, doc)
         except InputError as exc:
