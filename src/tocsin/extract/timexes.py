@@ -1,8 +1,168 @@
-"""Placeholder: the timexes extractor (to be written)."""
+"""Temporal expressions: TIMEX3 recognition and normalisation against the publication date.
+
+``extract(ctx) -> list[Timex]`` finds DATE, TIME, DURATION and SET expressions in the body
+sentences (patterns in ``data/time/patterns.yaml``, words in ``data/time/lexicon.yaml``),
+resolves each to a TIMEX3 value (``2019-12-27``, ``2019-05``, ``2019-SU``, ``2019-W52``,
+``1989-Q3``, ``199``, ``P1Y`` with ``mod`` MORE_THAN, ``PRESENT_REF``, ``P1W`` for "every week")
+and says what it was resolved from: ``anchor`` is ``"published"``, or the id of the earlier
+timex it was counted from ("two days before that"), or None for absolute dates, durations
+and sets. Ids are ``t1, t2...`` in text order. Without a publication date relative
+expressions keep value None. Nothing raises on odd text.
+
+For later stages (events attach their dates through these):
+
+- ``timex_for_token(ctx, token) -> Timex | None``: the DATE/TIME timex that modifies the
+  clause of a spaCy token (an event trigger): one governed by the same verb, else one in the
+  token's subtree, else None.
+- ``event_date(ctx, token) -> EventDate``: the record's event date for a trigger: its clause's
+  timex (``source="modifier"``), else the nearest calendar timex in the two sentences before
+  (``"discourse"``), else the publication date (``"published"``), with ``precision`` from the
+  value's granularity.
+- ``precision_of(value) -> str``: day, week, month, season, quarter, year, decade or unknown.
+
+The work is split in ``tocsin.extract.time``: ``lexicon`` (word lists, number words),
+``grammar`` (compiled patterns, candidate spans), ``tense`` (the governing verb's tense from
+the parse), ``calendar`` (periods as TIMEX3 values) and ``normalize`` (one normaliser per rule
+kind, discourse anchoring).
+"""
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+from typing import Optional
+
 from tocsin.context import Context
+from tocsin.extract.time.calendar import parse_value
+from tocsin.extract.time.grammar import find
+from tocsin.extract.time.normalize import PUBLISHED, Env, Prior, normalise
+from tocsin.extract.time.tense import governing_tense, verb_of
+from tocsin.record import EventDate, Timex
+
+log = logging.getLogger(__name__)
 
 
-def extract(ctx: Context) -> list:
-    return []
+def extract(ctx: Context) -> list[Timex]:
+    """The TIMEX3 expressions of the article's body, in text order."""
+    try:
+        return _extract(ctx)
+    except Exception:  # noqa: BLE001 - a date stage must never sink an article
+        log.exception("timex extraction failed on article %s", ctx.article.id)
+        return []
+
+
+def _body_sentences(ctx: Context) -> list[tuple[int, int]]:
+    # every parsed sentence: candidates inside excluded regions are dropped one by one (a
+    # sentence that runs into a blanked pull quote still has body text)
+    return [(s.start_char, s.end_char) for s in ctx.doc.sents if s.text.strip()]
+
+
+def _extract(ctx: Context) -> list[Timex]:
+    text = ctx.text
+    sents = _body_sentences(ctx)
+    starts = [s for s, _ in sents]
+    dct = ctx.published
+    out: list[Timex] = []
+    priors: list[Prior] = []
+    for cand in find(text):
+        i = bisect.bisect_right(starts, cand.start) - 1
+        if i < 0 or cand.start >= sents[i][1]:
+            continue
+        s_start, s_end = sents[i]
+        end = min(cand.end, s_end) if cand.end > s_end else cand.end
+        if ctx.excluded(cand.start, end):
+            continue
+        core = cand.groups.get("_core_start", cand.start)
+        tense = governing_tense(ctx.doc, core, end)
+        env = Env(text=text, dct=dct, tense=tense, doc=ctx.doc, sent_start=s_start, priors=priors)
+        try:
+            res = normalise(cand, env)
+        except Exception:  # noqa: BLE001 - one odd expression: leave it unresolved
+            log.debug("cannot normalise %r", text[cand.start:end], exc_info=True)
+            continue
+        if res is None:
+            continue
+        start = res.start if res.start is not None else cand.start
+        span_text = text[start:end]
+        # a sentence-final period is not part of the expression ("next week.")
+        while span_text and span_text[-1] in ".,;:" and not re.search(r"\b[A-Za-z]\.$|\b[ap]\.m\.$", span_text, re.I):
+            span_text = span_text[:-1]
+            end -= 1
+        if not span_text.strip():
+            continue
+        idx = len(out)
+        anchor = res.anchor
+        if isinstance(anchor, int):
+            anchor = out[anchor].id
+        tx = Timex(id=f"t{idx + 1}", start=start, end=end, text=span_text, type=res.type,
+                   value=res.value, anchor=anchor, mod=res.mod)
+        out.append(tx)
+        if res.type in ("DATE", "TIME"):
+            point = parse_value(res.value)
+            if point is not None:
+                priors.append(Prior(idx, start, end, s_start, point))
+    return out
+
+
+# ---------------------------------------------------------------- for the events stage
+
+def precision_of(value: Optional[str]) -> str:
+    """The granularity of a TIMEX3 value, in the record's precision vocabulary."""
+    p = parse_value(value)
+    if p is None:
+        return "unknown"
+    return {"weekend": "week", "half": "quarter", "century": "decade"}.get(p.gran, p.gran)
+
+
+def _timex_tokens(ctx: Context, tx: Timex):
+    return ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+
+
+def timex_for_token(ctx: Context, token) -> Optional[Timex]:
+    """The calendar timex (DATE/TIME with a value) modifying the clause of ``token``."""
+    sent = token.sent
+    v = verb_of(token) or token
+    best, best_rank = None, None
+    for tx in ctx.timexes:
+        if tx.type not in ("DATE", "TIME") or not tx.value or not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        span = _timex_tokens(ctx, tx)
+        if span is None or not len(span):
+            continue
+        tv = verb_of(span.root)
+        if tv is not None and tv.i == v.i:
+            rank = 0
+        elif any(t.i == token.i for t in span.root.ancestors):
+            rank = 1
+        elif tv is not None and any(t.i == v.i for t in tv.ancestors) and tv.pos_ != "VERB":
+            rank = 2
+        else:
+            continue
+        dist = abs(span.root.i - token.i)
+        key = (rank, dist)
+        if best_rank is None or key < best_rank:
+            best, best_rank = tx, key
+    return best
+
+
+def event_date(ctx: Context, token) -> EventDate:
+    """The record's ``date`` for an event whose trigger is ``token``."""
+    tx = timex_for_token(ctx, token)
+    if tx is not None and tx.value and not tx.value.endswith("_REF"):
+        return EventDate(value=tx.value, start=tx.start, end=tx.end, text=tx.text,
+                         precision=precision_of(tx.value), source="modifier")
+    sents = list(ctx.doc.sents)
+    si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), None)
+    if si is not None:
+        lo = sents[max(0, si - 2)].start_char
+        hi = token.idx
+        for tx in reversed(ctx.timexes):
+            if lo <= tx.start < hi and tx.type in ("DATE", "TIME") and parse_value(tx.value) is not None:
+                return EventDate(value=tx.value, start=tx.start, end=tx.end, text=tx.text,
+                                 precision=precision_of(tx.value), source="discourse")
+    if ctx.published is not None:
+        return EventDate(value=ctx.published.isoformat(), precision="day", source="published")
+    return EventDate()
+
+
+__all__ = ["extract", "timex_for_token", "event_date", "precision_of", "PUBLISHED"]

@@ -1,0 +1,1 @@
+"""TIMEX3 recognition and normalisation (the parts of ``tocsin.extract.timexes``)."""

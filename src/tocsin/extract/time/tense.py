@@ -1,0 +1,66 @@
+"""The tense that governs a time expression, read from the dependency parse.
+
+``governing_tense(doc, start, end)`` climbs from the expression's head to its verb and returns
+"past", "future", "present" or None. News uses it to resolve "Friday", "May" and "the summer":
+past looks back from the publication date, future forward.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "ll"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "aim", "want", "seek", "prepare",
+                 "set", "due", "likely", "going", "poised", "slate", "propose"}
+
+
+def verb_of(tok):
+    """The verb that governs ``tok`` (itself when it is a verb), or None."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def verb_tense(v, depth: int = 0) -> Optional[str]:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    low = {a.lower_ for a in auxes}
+    if low & _FUTURE_AUX:
+        return "future"
+    if v.tag_ == "VBD" or any(a.tag_ in ("VBD",) for a in auxes):
+        return "past"
+    if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
+        return "past"
+    if "to" in low and depth < 2 and v.head is not v:
+        head = v.head
+        if head.lemma_ in _FUTURE_HEADS:
+            t = verb_tense(head, depth + 1)
+            return "past" if t == "past" and head.lemma_ not in ("plan", "schedule", "set", "due") else "future"
+        hv = verb_of(head)
+        if hv is not None and hv is not v:
+            return verb_tense(hv, depth + 1)
+        return None
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # "is going to", "is to"
+        if any(c.lower_ == "going" for c in v.children) or v.lower_ == "going":
+            return "future"
+        return "present"
+    if v.tag_ == "MD":
+        return "future" if v.lower_ in _FUTURE_AUX else None
+    return None
+
+
+def governing_tense(doc, start: int, end: int) -> Optional[str]:
+    try:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    except Exception:  # noqa: BLE001 - a bad span is no tense, never an error
+        return None
+    if span is None or len(span) == 0:
+        return None
+    v = verb_of(span.root)
+    if v is None:
+        root = span.sent.root
+        v = root if root.pos_ in ("VERB", "AUX") else None
+    return verb_tense(v) if v is not None else None
