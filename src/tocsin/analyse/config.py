@@ -1,0 +1,157 @@
+"""The analyses' knowledge and parameters, loaded from ``tocsin/data/analyse/*.yaml`` and checked.
+
+``types.yaml`` (type families, compatible pairs, default intensities, violent types),
+``dedupe.yaml`` (when two reports are one incident), ``escalation.yaml`` (alert parameters),
+``alignment.yaml`` (patron states of armed groups).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from tocsin.data_files import load_yaml
+from tocsin.errors import DataError
+from tocsin.record import EVENT_TYPES
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TypesConfig(_Strict):
+    families: dict[str, list[str]]
+    compatible: list[tuple[str, str]] = []
+    verbal: list[str] = []
+    intensity: dict[str, float]
+    violent: list[str] = ["ASSAULT"]
+
+    @model_validator(mode="after")
+    def _check(self):
+        seen: dict[str, str] = {}
+        for fam, types in self.families.items():
+            for t in types:
+                if t not in EVENT_TYPES:
+                    raise ValueError(f"families.{fam}: {t!r} is not a PLOVER type")
+                if t in seen:
+                    raise ValueError(f"{t} is in two families ({seen[t]}, {fam})")
+                seen[t] = fam
+        missing = [t for t in EVENT_TYPES if t not in seen]
+        if missing:
+            raise ValueError(f"families: no family for {', '.join(missing)}")
+        for a, b in self.compatible:
+            for t in (a, b):
+                if t not in EVENT_TYPES:
+                    raise ValueError(f"compatible: {t!r} is not a PLOVER type")
+        for fam in self.verbal:
+            if fam not in self.families:
+                raise ValueError(f"verbal: unknown family {fam!r}")
+        for t, v in self.intensity.items():
+            if t not in EVENT_TYPES:
+                raise ValueError(f"intensity: {t!r} is not a PLOVER type")
+            if not -10 <= v <= 10:
+                raise ValueError(f"intensity.{t}: {v} is outside -10..10")
+        return self
+
+    def family(self, type_: str) -> str:
+        for fam, types in self.families.items():
+            if type_ in types:
+                return fam
+        return "other"
+
+    def compatible_types(self, a: str, b: str) -> bool:
+        if a == b or self.family(a) == self.family(b):
+            return True
+        return (a, b) in self.compatible or (b, a) in self.compatible
+
+    def is_verbal(self, type_: str) -> bool:
+        return self.family(type_) in self.verbal
+
+
+class Weights(_Strict):
+    same_type: float = 2
+    compatible_type: float = 1
+    same_day: float = 2
+    overlapping_dates: float = 1
+    near_place: float = 2
+    same_country: float = 1
+    actor_overlap: float = 2
+    recipient_overlap: float = 2
+    same_count: float = 1
+
+
+class DedupeConfig(_Strict):
+    date_slack_days: dict[str, int]
+    undated_lookback_days: int = 30
+    max_km: dict[str, float]
+    near_km: float = 60
+    weights: Weights = Weights()
+    min_score: float = 5
+    undated_needs_dyad: bool = True
+    modalities: list[str] = ["asserted", "claimed"]
+
+
+class TitForTat(_Strict):
+    days: int = 7
+    types: list[str] = ["ASSAULT"]
+
+
+class Rising(_Strict):
+    period: Literal["day", "week"] = "week"
+    baseline_periods: int = 4
+    min_score: float = 10
+    ratio: float = 2.0
+    sigmas: float = 2.0
+
+
+class Spread(_Strict):
+    km: float = 100
+    lookback_days: int = 60
+    min_prior: int = 1
+
+
+class EscalationConfig(_Strict):
+    tit_for_tat: TitForTat = TitForTat()
+    rising: Rising = Rising()
+    spread: Spread = Spread()
+
+
+class AlignedGroup(_Strict):
+    names: list[str]
+    country: str
+    patrons: list[str] = []
+
+
+class AlignmentConfig(_Strict):
+    groups: list[AlignedGroup] = []
+
+
+def _load(model, name: str):
+    data = load_yaml(f"analyse/{name}") or {}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise DataError(f"analyse/{name}: {loc}: {first['msg']}") from None
+
+
+@lru_cache(maxsize=None)
+def types_config() -> TypesConfig:
+    return _load(TypesConfig, "types.yaml")
+
+
+@lru_cache(maxsize=None)
+def dedupe_config() -> DedupeConfig:
+    return _load(DedupeConfig, "dedupe.yaml")
+
+
+@lru_cache(maxsize=None)
+def escalation_config() -> EscalationConfig:
+    return _load(EscalationConfig, "escalation.yaml")
+
+
+@lru_cache(maxsize=None)
+def alignment_config() -> AlignmentConfig:
+    return _load(AlignmentConfig, "alignment.yaml")

@@ -1,0 +1,344 @@
+"""Cross-article event dedupe: the reports of one incident across articles and outlets become one
+:class:`~tocsin.analyse.models.Incident` with its sources and reconciled counts.
+
+Two reported events are the same incident when nothing contradicts it (compatible PLOVER type
+family, dates that overlap within the precision of each, places within a distance, the same
+dyad in the same direction, the same speaker for a statement) and enough agrees (see
+``data/analyse/dedupe.yaml``). Clustering is deterministic: events are taken in date order and
+each joins the incident it agrees with best, provided it contradicts none of that incident's
+reports (no chaining of A~B~C when A and C disagree); incidents are then merged while a merge
+contradicts nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+from typing import Iterable, Optional
+
+from tocsin.analyse.config import dedupe_config, types_config
+from tocsin.analyse.models import Count, CountReport, Incident, IncidentLocation, IncidentSource, Side
+from tocsin.analyse.observations import Observation, observations
+from tocsin.analyse.sides import ActorInfo
+from tocsin.record import Record
+
+_PRECISION_ORDER = ("site", "city", "admin2", "admin1", "country", "region", "water", "article")
+_STOP = {"the", "of", "and", "u.s.", "us", "president", "minister", "leader", "supreme", "foreign",
+         "prime", "secretary", "gen.", "general", "ayatollah", "sen.", "rep.", "mr.", "mrs.", "ms."}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _coarser(a: Optional[str], b: Optional[str]) -> str:
+    ia = _PRECISION_ORDER.index(a) if a in _PRECISION_ORDER else 1
+    ib = _PRECISION_ORDER.index(b) if b in _PRECISION_ORDER else 1
+    return _PRECISION_ORDER[max(ia, ib)]
+
+
+def _slack(o: Observation) -> int:
+    return dedupe_config().date_slack_days.get(o.precision, 0) if o.dated else 0
+
+
+def _sides(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for p in parts:
+        out |= p.sides(aligned=True)
+    return frozenset(out)
+
+
+def _tokens(name: str) -> set[str]:
+    return {t for t in re.findall(r"[\w.'-]+", name.lower()) if t not in _STOP and len(t) > 1}
+
+
+def _same_speaker(a: tuple[ActorInfo, ...], b: tuple[ActorInfo, ...]) -> bool:
+    """Two statements have one speaker: a shared name word, or one side named only as a state."""
+    if not a or not b:
+        return True
+    if any(p.code and p.country and p.code == p.country for p in a + b):
+        return True  # "Iran warned" vs "Khamenei warned": the state speaks through its leader
+    ta = set().union(*(_tokens(p.name) for p in a))
+    tb = set().union(*(_tokens(p.name) for p in b))
+    return bool(ta & tb)
+
+
+def contradiction(a: Observation, b: Observation) -> Optional[str]:
+    """Why two reported events cannot be one incident, or ``None``."""
+    cfg, types = dedupe_config(), types_config()
+    if not types.compatible_types(a.type, b.type):
+        return f"types {a.type} and {b.type} are not compatible"
+    if a.lo and b.lo and a.hi and b.hi:
+        s = _slack(a) + _slack(b)
+        if a.lo - timedelta(days=s) > b.hi or b.lo - timedelta(days=s) > a.hi:
+            return "dates do not overlap"
+    located = a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    if located:  # distance decides, across borders too (strikes on both sides of a border)
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        limit = cfg.max_km.get(_coarser(a.loc_precision, b.loc_precision), cfg.near_km)
+        if km > limit:
+            return f"places {km:.0f} km apart"
+    elif a.country and b.country and a.country != b.country:
+        if "region" not in (a.loc_precision, b.loc_precision):
+            return f"countries {a.country} and {b.country}"
+    aa, ar, ba, br = _sides(a.actors), _sides(a.recipients), _sides(b.actors), _sides(b.recipients)
+    if aa and ba and not aa & ba:
+        return "different actors"
+    if ar and br and not ar & br:
+        return "different recipients"
+    both_a = aa & ar
+    both_b = ba & br
+    if ((aa - both_a) & (br - both_b) or (ar - both_a) & (ba - both_b)) and not (aa & ba or ar & br):
+        return "the dyad is reversed"
+    if types.is_verbal(a.type) and types.is_verbal(b.type) and not _same_speaker(a.actors, b.actors):
+        return "different speakers"
+    return None
+
+
+def agreement(a: Observation, b: Observation) -> float:
+    """How much two (non-contradicting) reported events agree, beyond their type. An undated
+    report agrees with nothing unless both sides of the dyad agree (``undated_needs_dyad``)."""
+    cfg = dedupe_config()
+    w = cfg.weights
+    if (not a.dated or not b.dated) and cfg.undated_needs_dyad:
+        if not (_sides(a.actors) & _sides(b.actors) and _sides(a.recipients) & _sides(b.recipients)):
+            return 0.0
+    score = 0.0
+    if a.day and b.day and a.day == b.day:
+        score += w.same_day
+    elif a.dated and b.dated:
+        score += w.overlapping_dates
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        if haversine_km(a.lat, a.lon, b.lat, b.lon) <= cfg.near_km:
+            score += w.near_place
+        elif a.country and a.country == b.country:
+            score += w.same_country
+    elif a.country and a.country == b.country:
+        score += w.same_country
+    if _sides(a.actors) & _sides(b.actors):
+        score += w.actor_overlap
+    if _sides(a.recipients) & _sides(b.recipients):
+        score += w.recipient_overlap
+    for f in ("dead", "injured", "arrested"):
+        x, y = getattr(a, f), getattr(b, f)
+        if x is not None and x == y and x > 0:
+            score += w.same_count
+    return score
+
+
+def _type_score(a: Observation, b: Observation) -> float:
+    w = dedupe_config().weights
+    return w.same_type if a.type == b.type else w.compatible_type
+
+
+def _order(o: Observation):
+    return (not o.dated, o.lo or date.max, o.published or date.max, o.article_id, o.event_id)
+
+
+class _Cluster:
+    __slots__ = ("members", "lo", "hi")
+
+    def __init__(self, o: Observation):
+        self.members = [o]
+        self.lo, self.hi = o.lo, o.hi
+
+    def add(self, o: Observation) -> None:
+        self.members.append(o)
+        if o.lo and (self.lo is None or o.lo < self.lo):
+            self.lo = o.lo
+        if o.hi and (self.hi is None or o.hi > self.hi):
+            self.hi = o.hi
+
+    def near(self, o: Observation, days: int) -> bool:
+        if not (self.lo and self.hi and o.lo and o.hi):
+            return True
+        return o.lo - timedelta(days=days) <= self.hi and self.lo - timedelta(days=days) <= o.hi
+
+    def fit(self, o: Observation) -> Optional[float]:
+        """Best agreement with a member, or ``None`` if ``o`` contradicts any member."""
+        best = None
+        for m in self.members:
+            if contradiction(m, o) is not None:
+                return None
+            s = agreement(m, o)
+            best = s if best is None or s > best else best
+        return best
+
+
+def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
+    """Group reported events into incidents (deterministic for a given set of events)."""
+    cfg = dedupe_config()
+    reach = 2 * max(cfg.date_slack_days.values(), default=0) + 1
+    clusters: list[_Cluster] = []
+    for o in sorted(obs, key=_order):
+        best, best_score = None, None
+        for c in clusters:
+            if not c.near(o, reach):
+                continue
+            s = c.fit(o)
+            if s is None or s < cfg.min_score:
+                continue
+            if best_score is None or s > best_score:
+                best, best_score = c, s
+        if best is None:
+            clusters.append(_Cluster(o))
+        else:
+            best.add(o)
+    clusters = _merge_pass(clusters, cfg.min_score, reach)
+    return [sorted(c.members, key=_order) for c in clusters]
+
+
+def _merge_pass(clusters: list[_Cluster], min_score: float, reach: int) -> list[_Cluster]:
+    """Merge incidents that agree across and contradict nowhere, until none do."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                a, b = clusters[i], clusters[j]
+                if a.lo and b.lo and a.hi and b.hi and not (
+                    a.lo - timedelta(days=reach) <= b.hi and b.lo - timedelta(days=reach) <= a.hi
+                ):
+                    continue
+                best = None
+                for o in b.members:
+                    s = a.fit(o)
+                    if s is None:
+                        best = None
+                        break
+                    best = s if best is None or s > best else best
+                if best is not None and best >= min_score:
+                    for o in b.members:
+                        a.add(o)
+                    del clusters[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return clusters
+
+
+# -- building incidents ------------------------------------------------------------------------
+
+def _reconcile(members: list[Observation], field: str) -> Optional[Count]:
+    reports = [
+        CountReport(value=getattr(o, field), article_id=o.article_id, source=o.source,
+                    published=o.published.isoformat() if o.published else None, modality=o.modality)
+        for o in members if getattr(o, field) is not None
+    ]
+    if not reports:
+        return None
+    tally = Counter(r.value for r in reports)
+
+    def rank(v: int):
+        asserted = sum(1 for r in reports if r.value == v and r.modality == "asserted")
+        latest = max((r.published or "") for r in reports if r.value == v)
+        return (tally[v], asserted, latest, v)
+
+    value = max(tally, key=rank)
+    values = [r.value for r in reports]
+    return Count(value=value, min=min(values), max=max(values), agree=len(tally) == 1, reports=reports)
+
+
+def _sides_summary(parts: list[ActorInfo]) -> list[Side]:
+    groups: dict[tuple, list[ActorInfo]] = {}
+    for p in parts:
+        groups.setdefault((p.full() or "", p.name.lower()), []).append(p)
+    out = []
+    for (_, _), ps in groups.items():
+        p = ps[0]
+        out.append(Side(name=p.name, code=p.code, country=p.country, patrons=list(p.patrons), reports=len(ps)))
+    out.sort(key=lambda s: (-s.reports, s.name))
+    return out
+
+
+def _incident_date(members: list[Observation]):
+    days = Counter(o.day for o in members if o.day)
+    dated = [o for o in members if o.dated and o.lo]
+    if days:
+        best = max(days, key=lambda d: (days[d], -d.toordinal()))
+        date_value, precision = best.isoformat(), "day"
+    elif dated:
+        narrow = min(dated, key=lambda o: ((o.hi - o.lo).days, o.lo))
+        date_value, precision = narrow.date_value, narrow.precision
+    else:
+        date_value, precision = None, None
+    first = min((o.lo for o in dated), default=None)
+    last = max((o.hi for o in dated), default=None)
+    return date_value, precision, first.isoformat() if first else None, last.isoformat() if last else None
+
+
+def _incident_location(members: list[Observation]) -> tuple[Optional[IncidentLocation], list[str]]:
+    located = [o for o in members if o.place or o.country]
+    names = list(dict.fromkeys(o.place for o in members if o.place))
+    if not located:
+        return None, names
+    tally = Counter(o.place for o in located)
+
+    def rank(o: Observation):
+        prec = _PRECISION_ORDER.index(o.loc_precision) if o.loc_precision in _PRECISION_ORDER else 1
+        return (o.lat is None, prec, -tally[o.place], o.published or date.max, o.article_id)
+
+    o = min(located, key=rank)
+    return IncidentLocation(name=o.place, lat=o.lat, lon=o.lon, country=o.country, precision=o.loc_precision), names
+
+
+def _incident_id(members: list[Observation]) -> str:
+    keys = sorted(f"{o.article_id}\t{o.event_id}" for o in members)
+    return "inc-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
+
+
+def build_incident(members: list[Observation]) -> Incident:
+    """One incident from the reported events that make it."""
+    types = types_config()
+    tally = Counter(o.type for o in members)
+    type_ = max(tally, key=lambda t: (tally[t], -types.intensity.get(t, 0), t))
+    date_value, precision, first, last = _incident_date(members)
+    location, places = _incident_location(members)
+    by_pub = sorted(members, key=lambda o: (o.published or date.max, o.article_id))
+    articles = list(dict.fromkeys(o.article_id for o in by_pub))
+    outlets = sorted({o.source for o in members if o.source})
+    unnamed = {o.article_id for o in members if not o.source}
+    sources = [
+        IncidentSource(
+            article_id=o.article_id, event_id=o.event_id, source=o.source, title=o.title, url=o.url,
+            published=o.published.isoformat() if o.published else None, type=o.type, trigger=o.trigger,
+            date=o.date_value if o.dated else None, date_text=o.date_text, precision=o.precision,
+            place=o.place, dead=o.dead, injured=o.injured, arrested=o.arrested, modality=o.modality,
+            intensity=o.intensity,
+        )
+        for o in by_pub
+    ]
+    return Incident(
+        id=_incident_id(members), type=type_, types=dict(sorted(tally.items())), family=types.family(type_),
+        date=date_value, date_first=first, date_last=last, precision=precision,
+        location=location, places=places,
+        actors=_sides_summary([p for o in members for p in o.actors]),
+        recipients=_sides_summary([p for o in members for p in o.recipients]),
+        intensity=round(sum(o.intensity for o in members) / len(members), 2),
+        n_articles=len(articles), n_outlets=len(outlets) + len(unnamed), outlets=outlets,
+        first_report=by_pub[0].published.isoformat() if by_pub[0].published else None,
+        last_report=by_pub[-1].published.isoformat() if by_pub[-1].published else None,
+        first_article=by_pub[0].article_id, last_article=by_pub[-1].article_id,
+        dead=_reconcile(members, "dead"), injured=_reconcile(members, "injured"),
+        arrested=_reconcile(members, "arrested"),
+        modality="asserted" if any(o.modality == "asserted" for o in members) else "claimed",
+        sources=sources,
+    )
+
+
+def incidents_from_observations(obs: Iterable[Observation]) -> list[Incident]:
+    out = [build_incident(m) for m in cluster(obs)]
+    out.sort(key=lambda i: (i.date or i.date_first or "9999", i.first_report or "", i.id))
+    return out
+
+
+def incidents(records: Iterable[Record]) -> list[Incident]:
+    """The incidents reported in ``records``: each one once, with every article that reports it."""
+    return incidents_from_observations(observations(records))
