@@ -17,6 +17,7 @@ def _load(name: str):
     # Components from other tocsin modules that modify the pipeline register here
     # (e.g. the actor entity ruler); each takes the nlp object and returns nothing.
     from tocsin import pipeline_hooks
+    import tocsin.actors.ruler  # noqa: F401  (registers the actor entity ruler hook)
 
     for hook in pipeline_hooks.HOOKS:
         hook(nlp)

@@ -1,0 +1,111 @@
+"""Coding a stretch of a parsed document as an actor: the KB actor a span names, the country a
+modifier gives ("Iraqi soldiers", "Iraq's parliament", "forces from Turkey"), the sector a
+generic agent noun gives, and the CAMEO-style code built from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from tocsin.actors.kb import KB, Actor
+
+
+def code_of(country: Optional[str], sector: Optional[str]) -> Optional[str]:
+    """CAMEO-style code: ``USA`` + ``GOV`` -> ``USAGOV``; no country -> ``---GOV``."""
+    if not country and not sector:
+        return None
+    return (country or "---") + (sector or "")
+
+
+@dataclass
+class KBIndex:
+    """The KB matches of one document by token: token index -> (span, kb key)."""
+
+    by_token: dict[int, Span] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, key: str = "tocsin_actors") -> "KBIndex":
+        idx = cls()
+        for sp in doc.spans.get(key, []):
+            for i in range(sp.start, sp.end):
+                idx.by_token[i] = sp
+        return idx
+
+    def at(self, i: int) -> Optional[Span]:
+        return self.by_token.get(i)
+
+
+def state_of_key(kb: KB, key: str) -> Optional[str]:
+    """The ISO3 / region code a KB key stands for (``dem:IRQ`` -> IRQ, ``cap:USAGOV`` -> USA)."""
+    if key.startswith("dem:"):
+        return key[4:]
+    if key.startswith("cap:"):
+        return key[4:7]
+    a = kb.actors.get(key)
+    if a is not None and a.kind == "country":
+        return a.code
+    return None
+
+
+def is_patron(tok_end: Token, kb: KB) -> bool:
+    """True when a state name is followed by "-backed"/"-led"... ("Iranian-backed")."""
+    doc = tok_end.doc
+    i = tok_end.i + 1
+    if i < len(doc) and doc[i].text in ("-", "–") and i + 1 < len(doc):
+        return doc[i + 1].lower_ in kb.agents_file.patron_suffixes
+    return False
+
+
+def hyphen_state(tok: Token, kb: KB) -> Optional[tuple[str, bool]]:
+    """'U.S.-led' as one token: (state code, True when the suffix marks a patron)."""
+    if "-" not in tok.text:
+        return None
+    head, _, tail = tok.text.rpartition("-")
+    a = kb.lookup(head)
+    code = None
+    if a is not None and a.kind == "country":
+        code = a.code
+    elif head in kb.demonyms:
+        code = kb.demonyms[head]
+    if code is None:
+        return None
+    return code, tail.lower() in kb.agents_file.patron_suffixes
+
+
+def modifier_states(doc: Doc, start: int, end: int, kb: KB, idx: KBIndex) -> list[tuple[str, Span]]:
+    """States named by modifiers in tokens [start, end): demonyms, state names, possessives;
+    patrons ("Iranian-backed") excluded. Returns (code, span) in text order."""
+    out = []
+    seen = set()
+    for i in range(start, end):
+        sp = idx.at(i)
+        if sp is not None and sp.start not in seen:
+            seen.add(sp.start)
+            code = state_of_key(kb, sp.kb_id_)
+            if code and not is_patron(doc[sp.end - 1], kb):
+                out.append((code, sp))
+            continue
+        if sp is None:
+            hs = hyphen_state(doc[i], kb)
+            if hs and not hs[1] and doc[i].text.split("-")[-1].lower() not in ("iran", "iraq"):
+                out.append((hs[0], doc[i:i + 1]))
+    return out
+
+
+def prep_state(head: Token, kb: KB, idx: KBIndex, preps) -> Optional[str]:
+    """Country given by a prepositional phrase on the head: "officials of Iraq"."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    sp = idx.at(obj.i)
+                    if sp is not None:
+                        code = state_of_key(kb, sp.kb_id_)
+                        if code:
+                            return code
+    return None
+
+
+def actor_code(actor: Actor) -> Optional[str]:
+    return actor.code or code_of(actor.country, actor.sector)

@@ -1,0 +1,305 @@
+"""In-document coreference for actors (rule-based; the one implementation tocsin uses).
+
+Three kinds of link, all added to the antecedent entity's ``mentions`` so that
+``ctx.entity_at(start, end)`` finds the entity for a pronoun or a surname:
+
+- surnames: "Pompeo" after (or before) "Mike Pompeo";
+- definite nominals: "the group", "the militia", "the senator", "the president" -> the nearest
+  earlier entity of a compatible kind (``data/actors/coref.yaml``);
+- pronouns: he/she/it/they and their forms -> the nearest compatible antecedent (gender from
+  titles, the KB and first-name lists; number), preferring subjects, and skipping quoted
+  speech when the pronoun stands outside it, so a paragraph ending "..., he said." refers to the
+  speaker in focus before the quotation.
+
+API for later stages (quotes, events)::
+
+    from tocsin.extract.coref import resolve_mention
+    ent = resolve_mention(ctx, start, end)   # Entity or None, for any span: a name, "he", "the group"
+
+The entity stage calls :func:`link_nominals` and :func:`resolve_document`; the state they build is
+kept in ``ctx.shared["coref"]`` (a :class:`CorefState`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from tocsin.context import Context
+from tocsin.record import Entity, Mention
+
+ORG_KINDS = {"organization", "government", "military", "armed_group", "media", "country"}
+MAX_SENTENCES_BACK = 6
+
+
+@dataclass
+class Ante:
+    """A mention that may serve as an antecedent."""
+
+    start: int
+    end: int
+    entity_id: str
+    subject: bool
+    sent: int
+    quoted: bool
+
+
+@dataclass
+class CorefState:
+    entities: dict[str, Entity]
+    infos: dict
+    antes: list[Ante] = field(default_factory=list)  # sorted by start
+    sent_starts: list[int] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    pronouns: dict = field(default_factory=dict)
+    nominals: dict = field(default_factory=dict)
+
+    def sent_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def quoted(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.quotes, (start, 10**12)) - 1
+        return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Stretches inside quotation marks (curly or straight), for the "he said" convention."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+# --- nominal anaphors, before grouping ----------------------------------------------------------
+def link_nominals(ctx: Context, cands: list, kb) -> list:
+    """Give "the group" / "the senator" the key of its antecedent candidate (or add a candidate
+    for it). ``cands`` are the entity stage's candidates, sorted by position."""
+    from tocsin.extract.entities import Cand
+
+    nominals = (kb.coref or {}).get("nominals") or {}
+    if not nominals:
+        return cands
+    doc = ctx.doc
+    sent_starts = [s.start_char for s in doc.sents]
+    by_head = {c.head: c for c in cands if c.head >= 0}
+    out = list(cands)
+    for tok in doc:
+        rule = nominals.get(tok.lower_) or nominals.get(tok.lemma_.lower())
+        if rule is None or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lefts = list(tok.lefts)
+        if not lefts or lefts[0].lower_ not in ("the", "this", "that", "these", "those") or len(lefts) != 1:
+            continue
+        if ctx.excluded(tok.idx, tok.idx + len(tok)):
+            continue
+        det = lefts[0]
+        start, end = det.idx, tok.idx + len(tok)
+        sent = bisect.bisect_right(sent_starts, start) - 1
+        best = None
+        for c in reversed(cands):
+            if c.end > start or c.source in ("nominal",):
+                continue
+            if bisect.bisect_right(sent_starts, c.start) - 1 < sent - 2 * MAX_SENTENCES_BACK:
+                break
+            if c.kind not in rule.get("kinds", []):
+                continue
+            if rule.get("sector") and c.sector != rule["sector"]:
+                continue
+            if rule.get("title") and rule["title"] not in (c.title or "").lower():
+                continue
+            if c.head == tok.i:
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS")
+            if c.kind not in ("person",) and (c.number == "pl") != plural and c.kind in ("armed_group", "group"):
+                continue
+            best = c
+            break
+        if best is None:
+            continue
+        own = by_head.get(tok.i)
+        if own is not None:
+            own.key, own.name, own.kind = best.key, best.name, best.kind
+            own.code, own.country, own.sector = best.code, best.country, best.sector
+            own.source = "nominal"
+        else:
+            out.append(Cand(start, end, best.key, best.name, best.kind, best.code, best.country,
+                            best.sector, best.gender, best.number, best.title, tok.i, "nominal"))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+# --- pronouns and surnames, after grouping --------------------------------------------------------
+def _compatible(state: CorefState, ent: Entity, rule: dict) -> bool:
+    if ent.kind not in rule.get("kinds", []):
+        return False
+    info = state.infos.get(ent.id)
+    number = rule.get("number", "any")
+    if number == "sg":
+        if info is not None and info.number == "pl":
+            return False
+    elif number == "pl":
+        if ent.kind == "person":
+            return False
+        if info is not None and info.number != "pl" and ent.kind not in ORG_KINDS:
+            return False
+        if ent.kind == "country":
+            return False
+    g = rule.get("gender")
+    if g and info is not None and info.gender and info.gender != g:
+        return False
+    return True
+
+
+def _antecedent(state: CorefState, start: int, end: int, rule: dict, subject_of=None) -> Optional[Entity]:
+    """The best antecedent for a pronoun at [start, end) under ``rule`` (kinds/number/gender)."""
+    sent = state.sent_of(start)
+    quoted = state.quoted(start, end)
+    i = bisect.bisect_left([a.start for a in state.antes], start)
+    ranked = []
+    for a in state.antes[:i][::-1]:
+        if a.end > start:
+            continue
+        dist = sent - a.sent
+        if dist > MAX_SENTENCES_BACK:
+            break
+        if a.quoted and not quoted:
+            continue
+        if quoted and rule.get("number") == "sg" and "person" not in rule.get("kinds", []) and not a.quoted:
+            continue  # "it" inside a quotation: only what the quotation itself names
+        if subject_of is not None and a.entity_id == subject_of:
+            continue
+        ent = state.entities.get(a.entity_id)
+        if ent is None or not _compatible(state, ent, rule):
+            continue
+        # same sentence: nearest first, subjects preferred; earlier sentences: subject, then first
+        order = -a.start if dist == 0 else a.start
+        ranked.append(((dist, 0 if a.subject else 1, order), ent))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: x[0])
+    return ranked[0][1]
+
+
+def _is_expletive(tok) -> bool:
+    if tok.lower_ != "it":
+        return False
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        deps = {c.dep_ for c in head.children}
+        # "it's unclear whether...", "it is important to...", "it seems that..."
+        if "acomp" in deps and deps & {"ccomp", "xcomp", "csubj", "advcl"}:
+            return True
+        if head.lemma_ in ("seem", "appear", "happen") and deps & {"ccomp", "xcomp"}:
+            return True
+    return False
+
+
+def _add_mention(ent: Entity, start: int, end: int, text: str) -> None:
+    if not any(m.start == start and m.end == end for m in ent.mentions):
+        ent.mentions.append(Mention(start=start, end=end, text=text[start:end]))
+
+
+def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: list) -> CorefState:
+    """Add surname and pronoun mentions to ``entities``; keep the state in ctx.shared["coref"]."""
+    text = ctx.text
+    kb_coref = {}
+    try:
+        from tocsin.actors import kb as kb_mod
+
+        kb_coref = kb_mod.load().coref or {}
+    except Exception:  # the KB is optional for coreference
+        pass
+    state = CorefState(
+        entities={e.id: e for e in entities},
+        infos=infos,
+        sent_starts=[s.start_char for s in ctx.doc.sents],
+        quotes=quote_regions(text),
+        pronouns=kb_coref.get("pronouns") or {},
+        nominals=kb_coref.get("nominals") or {},
+    )
+    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
+
+    def free(s: int, e: int) -> bool:
+        i = bisect.bisect_right(taken, (e, 10**12))
+        for ts, te in taken[max(0, i - 3):i]:
+            if ts < e and s < te:
+                return False
+        return True
+
+    # surnames anywhere in the text
+    for ent in entities:
+        info = infos.get(ent.id)
+        if ent.kind != "person" or info is None or not info.surname or len(info.surname) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(info.surname)}(?![\w-])", text):
+            if free(m.start(), m.end()) and not ctx.excluded(m.start(), m.end()):
+                _add_mention(ent, m.start(), m.end(), text)
+                bisect.insort(taken, (m.start(), m.end()))
+    # antecedent table
+    doc = ctx.doc
+    for ent in entities:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            subject = False
+            if span is not None:
+                root = span.root
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            state.antes.append(Ante(m.start, m.end, ent.id, subject, state.sent_of(m.start), state.quoted(m.start, m.end)))
+    state.antes.sort(key=lambda a: a.start)
+    # pronouns, in text order (each resolved pronoun becomes an antecedent itself)
+    for tok in doc:
+        rule = state.pronouns.get(tok.lower_)
+        if rule is None or tok.tag_ not in ("PRP", "PRP$") or _is_expletive(tok):
+            continue
+        s, e = tok.idx, tok.idx + len(tok)
+        if ctx.excluded(s, e) or not free(s, e):
+            continue
+        ent = _pronoun_antecedent(state, tok, rule)
+        if ent is None:
+            continue
+        _add_mention(ent, s, e, text)
+        a = Ante(s, e, ent.id, tok.dep_ in ("nsubj", "nsubjpass"), state.sent_of(s), state.quoted(s, e))
+        bisect.insort(state.antes, a, key=lambda x: x.start)
+    ctx.shared["coref"] = state
+    return state
+
+
+def _pronoun_antecedent(state: CorefState, tok, rule: dict) -> Optional[Entity]:
+    s, e = tok.idx, tok.idx + len(tok)
+    subject_of = None
+    if not tok.lower_.endswith("self") and tok.dep_ in ("dobj", "pobj", "dative"):
+        # "Graham met him": not the subject of the same verb
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for a in state.antes:
+                    if a.start <= c.idx < a.end:
+                        subject_of = a.entity_id
+    return _antecedent(state, s, e, rule, subject_of)
+
+
+def resolve_mention(ctx: Context, start: int, end: int) -> Optional[Entity]:
+    """The entity a span of the text refers to: a name, a surname, a pronoun ("he") or a
+    definite nominal ("the group"). Spans already linked are looked up; a pronoun or nominal not
+    yet linked is resolved now and added to the entity's mentions. None when nothing fits."""
+    ent = ctx.entity_at(start, end)
+    if ent is not None:
+        return ent
+    state: Optional[CorefState] = ctx.shared.get("coref")
+    if state is None:
+        return None
+    words = ctx.text[start:end].strip().lower().split()
+    if not words:
+        return None
+    rule = state.pronouns.get(words[-1]) if len(words) == 1 else None
+    if rule is None and len(words) == 2 and words[0] in ("the", "this", "that"):
+        rule = state.nominals.get(words[1])
+    if rule is None:
+        return None
+    ent = _antecedent(state, start, end, rule)
+    if ent is not None:
+        _add_mention(ent, start, end, ctx.text)
+    return ent

@@ -1,0 +1,96 @@
+"""In-document coreference: surnames, pronouns, definite nominals, and the API the quote and
+event stages use."""
+from __future__ import annotations
+
+import re
+
+from tocsin.context import Context
+from tocsin.extract.coref import resolve_mention
+
+
+def _ctx(text: str) -> Context:
+    """Parse and run the entity stage (with coreference): the context the quotes stage sees."""
+    from tocsin import nlp
+    from tocsin.extract import entities
+    from tocsin.record import Article, Extractor
+
+    article = Article(id="t", text=text, text_sha256="-", extractor=Extractor(version="test"))
+    ctx = Context(article=article, doc=nlp.load()(text))
+    ctx.entities = entities.extract(ctx)
+    return ctx
+
+
+def _at(ctx, text, nth=0):
+    m = list(re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", ctx.text))[nth]
+    return m.start(), m.end()
+
+
+def test_surname_links_to_full_name():
+    ctx = _ctx("Defense Secretary Mark Esper visited Baghdad. Later, Esper met Iraqi officials.")
+    full = ctx.entity_at(*_at(ctx, "Mark Esper"))
+    assert full is not None and ctx.entity_at(*_at(ctx, "Esper", 1)) is full
+
+
+def test_unknown_surname_links_to_full_name():
+    ctx = _ctx("Alex Mello, a security consultant, spoke on Monday. Mello said the risk was growing.")
+    e = ctx.entity_at(*_at(ctx, "Alex Mello"))
+    assert ctx.entity_at(*_at(ctx, "Mello", 1)) is e
+    assert ctx.entity_at(*_at(ctx, "a security consultant")) is e
+    assert e.sector == "BUS"
+
+
+def test_pronoun_he_and_she():
+    ctx = _ctx("Sen. Maria Lopez criticised the deal. She said it was reckless. "
+               "Gen. John Walters disagreed, and he ordered more patrols.")
+    lopez = ctx.entity_at(*_at(ctx, "Maria Lopez"))
+    walters = ctx.entity_at(*_at(ctx, "John Walters"))
+    assert ctx.entity_at(*_at(ctx, "She")) is lopez
+    assert ctx.entity_at(*_at(ctx, "he")) is walters
+
+
+def test_the_group_refers_to_armed_group():
+    ctx = _ctx("Al-Shabaab fighters stormed a hotel in Mogadishu. Officials said the group had planned "
+               "the attack for weeks.")
+    grp = resolve_mention(ctx, *_at(ctx, "the group"))
+    assert grp is not None and grp.kind == "armed_group" and grp.country == "SOM"
+
+
+def test_he_said_after_quote_refers_to_speaker_in_focus():
+    text = ("“We will not leave,” one senior police officer told Reuters.\n\n"
+            "“The city is calm now, and the army is in control of it,” he said.")
+    ctx = _ctx(text)
+    officer = ctx.entity_at(*_at(ctx, "one senior police officer"))
+    assert officer is not None and officer.sector == "COP"
+    assert resolve_mention(ctx, *_at(ctx, "he")) is officer
+
+
+def test_the_president_needs_a_president():
+    ctx = _ctx("President Emmanuel Macron met Prime Minister Justin Trudeau. Reporters said the president "
+               "looked tired.")
+    macron = ctx.entity_at(*_at(ctx, "Emmanuel Macron"))
+    assert resolve_mention(ctx, *_at(ctx, "the president")) is macron
+
+
+def test_it_refers_to_organisation_not_expletive():
+    ctx = _ctx("The ministry issued a statement. It said the border would close. "
+               "It is unclear whether trade will resume.")
+    ministry = ctx.entity_at(*_at(ctx, "The ministry"))
+    assert ctx.entity_at(*_at(ctx, "It")) is ministry
+    assert ctx.entity_at(*_at(ctx, "It", 1)) is None
+
+
+def test_seed_coref(seed_record, seed_text):
+    rec = seed_record
+    def ent_at(s, e):
+        best = None
+        for ent in rec.entities:
+            for m in ent.mentions:
+                if m.start < e and s < m.end and (best is None or m.end - m.start < best[1]):
+                    best = (ent, m.end - m.start)
+        return best[0] if best else None
+    i = seed_text.index("he said.")
+    assert "officer" in ent_at(i, i + 2).name
+    i = seed_text.index("the group launched")
+    assert ent_at(i, i + 9).name == "Kataib Hezbollah"
+    i = seed_text.index("said Graham")
+    assert ent_at(i + 5, i + 11).name == "Lindsey Graham"
