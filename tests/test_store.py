@@ -1,0 +1,222 @@
+"""The store on a real SQLite file and, where TOCSIN_TEST_PG_URL is set, a real PostgreSQL server
+(each test in a schema of its own): migrations, idempotent writes, filters, full-text search,
+quotes, actors, dyads."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import inspect, text
+
+from serve_fixtures import all_records, hostile_record, iraq_record, nigeria_record, pg_schema_url
+from tocsin.errors import StoreError, UsageError
+from tocsin.store import EventFilter, open_store
+from tocsin.store import schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        pg = request.getfixturevalue("pg_url")
+        with pg_schema_url(pg) as u:
+            yield u
+
+
+@pytest.fixture
+def store(url):
+    s = open_store(url)
+    s.add(all_records())
+    yield s
+    s.close()
+
+
+def ids(rows) -> list[str]:
+    return [f"{a.id}/{e.event_id}" for e, a in rows]
+
+
+def test_opening_migrates_to_head_and_reopening_changes_nothing(url):
+    with open_store(url) as s:
+        assert schema.current_revision(s.engine) == schema.head_revision()
+        tables = set(inspect(s.engine).get_table_names())
+        assert {"articles", "events", "participants", "quotes", "entities", "places", "alembic_version"} <= tables
+    with open_store(url) as s:  # second open: already at head
+        assert schema.current_revision(s.engine) == schema.head_revision()
+        assert s.count_articles() == 0
+
+
+def test_add_is_idempotent_by_text_hash(url):
+    with open_store(url) as s:
+        first = s.add(all_records())
+        assert (first.added, first.skipped) == (3, 0)
+        again = s.add(all_records())
+        assert (again.added, again.skipped) == (0, 3)
+        # a batch that repeats an article inside itself stores it once
+        dup = iraq_record()
+        assert s.known_hashes([dup.article.text_sha256, "0" * 64]) == {dup.article.text_sha256}
+        assert s.count_articles() == 3
+        assert s.count_events() == 5
+
+
+def test_a_batch_repeating_an_article_stores_it_once(url):
+    with open_store(url) as s:
+        r = s.add([nigeria_record(), nigeria_record()])
+        assert (r.added, r.skipped) == (1, 1)
+        assert s.count_articles() == 1
+
+
+def test_records_come_back_unchanged(store):
+    stored = {r.article.id: r for r in store.records()}
+    for rec in all_records():
+        back = stored[rec.article.id]
+        assert back.model_dump(exclude={"article": {"extractor"}}) == rec.model_dump(exclude={"article": {"extractor"}})
+        for ev in back.events:
+            assert back.article.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+
+
+def test_event_filters(store):
+    assert ids(store.events(type="assault")) == ["iraq-1/ev1", "iraq-1/ev2", "hostile-1/ev1"]
+    assert ids(store.events(mode="aerial")) == ["iraq-1/ev2"]
+    assert ids(store.events(modality="claimed")) == ["iraq-1/ev2"]
+    assert ids(store.events(country="ng")) == ["ng-1/ev1"]
+    assert ids(store.events(actor="kataib")) == ["iraq-1/ev1", "iraq-1/ev2"]
+    assert ids(store.events(actor="NGACOP")) == ["ng-1/ev1"]
+    assert ids(store.events(since="2019-12-28", until="2019-12-31")) == ["iraq-1/ev2", "iraq-1/ev3"]
+    assert ids(store.events(since="2020-01", until="2020-01")) == ["hostile-1/ev1"]
+    assert ids(store.events(until="2019")) == ["iraq-1/ev1", "iraq-1/ev2", "iraq-1/ev3"]
+    # west, south, east, north around Kirkuk and Baghdad but not Al-Qaim (lon 41.1)
+    assert ids(store.events(bbox="43,33,45,36")) == ["iraq-1/ev1", "iraq-1/ev3"]
+    # a box across the antimeridian holds nothing here; one around Lagos holds the arrest
+    assert ids(store.events(bbox="170,-50,-170,50")) == []
+    assert ids(store.events(bbox=(3, 6, 4, 7))) == ["ng-1/ev1"]
+    assert ids(store.events(type="ASSAULT", country="IQ", modality="asserted")) == ["iraq-1/ev1", "hostile-1/ev1"]
+    assert ids(store.events(article="ng-1")) == ["ng-1/ev1"]
+
+
+def test_pagination_and_counts(store):
+    everything = ids(store.events(limit=100))
+    pages = ids(store.events(limit=2)) + ids(store.events(limit=2, offset=2)) + ids(store.events(limit=2, offset=4))
+    assert pages == everything and len(everything) == 5
+    assert store.count_events(EventFilter(type="ASSAULT")) == 3
+    assert [pk for pk, _ in [(e.pk, a) for e, a in store.iter_events(batch=2)]] == sorted(e.pk for e, _ in store.events())
+
+
+@pytest.mark.parametrize("bad", [
+    {"type": "BOMBING"}, {"modality": "maybe"}, {"country": "Iraq"}, {"since": "31/12/2019"},
+    {"until": "2019-02-30"}, {"bbox": "1,2,3"}, {"bbox": "0,10,5,-10"}, {"bbox": "a,b,c,d"}, {"text": "  ?! "},
+])
+def test_bad_filters_are_usage_errors(store, bad):
+    with pytest.raises(UsageError):
+        store.events(**bad)
+
+
+def test_full_text_search_over_articles(store):
+    assert ids(store.events(text="fuel prices")) == ["ng-1/ev1"]
+    assert ids(store.events(text="checkpoint")) == ["hostile-1/ev1"]
+    assert len(store.events(text="embassy")) == 3  # every event of the article that says it
+    assert store.events(text="zeppelin") == []
+    # query syntax in the input is only words: no error, same answer as the plain words
+    assert ids(store.events(text='"fuel" prices* -(: ^')) == ["ng-1/ev1"]
+    assert ids(store.events(text="Lagos", type="COERCE")) == ["ng-1/ev1"]
+
+
+def test_full_text_index_follows_deletes(store):
+    assert store.events(text="checkpoint")
+    assert store.delete_article("hostile-1") == 1
+    assert store.events(text="checkpoint") == []
+    assert store.quotes(text="return")[0] == 0
+    assert store.count_events() == 4
+    # and a re-add is searchable again
+    store.add([hostile_record()])
+    assert ids(store.events(text="checkpoint")) == ["hostile-1/ev1"]
+
+
+def test_quotes_by_words_and_speaker(store):
+    total, rows = store.quotes(text="responded defensively")
+    assert total == 1 and rows[0][0].speaker == "Mike Pompeo"
+    total, rows = store.quotes(speaker="pompeo")
+    assert total == 1 and rows[0][1].id == "iraq-1"
+    total, rows = store.quotes(text="we will return")  # markup in it is stored as the text it is
+    assert total == 1 and "<script>" in rows[0][0].text
+    assert store.quotes(kind="indirect")[0] == 0
+    assert store.quotes()[0] == 2
+
+
+def test_actors_and_dyads(store):
+    total, actors = store.actors()
+    by_name = {a["name"]: a for a in actors}
+    assert by_name["United States"] == {"name": "United States", "code": "USA", "events": 3, "as_actor": 1,
+                                        "as_recipient": 2}
+    assert by_name["Kataib Hezbollah"]["events"] == 2
+    assert store.actors(q="kataib")[0] == 1
+    # names or codes, either order, case-insensitive: the same two events
+    for a, b in [("USA", "IRQREB"), ("kataib hezbollah", "united states"), ("IRQREB", "usa")]:
+        assert ids(store.dyad_events(a, b)) == ["iraq-1/ev1", "iraq-1/ev2"]
+    assert store.dyad_events("USA", "NGACOP") == []
+
+
+def test_timeline_counts_day_dated_events(store):
+    assert store.timeline() == [
+        ("2019-12-27", "ASSAULT", 1), ("2019-12-29", "ASSAULT", 1), ("2019-12-31", "PROTEST", 1),
+        ("2020-01-06", "ASSAULT", 1), ("2020-02-03", "COERCE", 1)]
+    assert store.timeline(EventFilter(country="NG")) == [("2020-02-03", "COERCE", 1)]
+
+
+def test_concurrent_writers_store_each_article_once(url):
+    """Eight threads add the same records at once: the unique hash keeps one copy of each."""
+    open_store(url).close()
+    results, errors = [], []
+
+    def writer():
+        try:
+            with open_store(url) as s:
+                results.append(s.add(all_records()))
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sum(r.added for r in results) == 3
+    assert sum(r.skipped for r in results) == 8 * 3 - 3
+    with open_store(url) as s:
+        assert s.count_articles() == 3 and s.count_events() == 5
+
+
+def test_bad_urls_are_store_errors(tmp_path):
+    with pytest.raises(StoreError):
+        open_store(f"sqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'x.db'}")
+    with pytest.raises(StoreError):
+        open_store("nosuchdialect://x")
+    with pytest.raises(StoreError) as exc:
+        open_store("postgresql://tocsin:secret@127.0.0.1:1/none")
+    assert "secret" not in str(exc.value)
+
+
+def test_a_store_made_without_migrations_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE articles (pk INTEGER PRIMARY KEY)")
+    con.close()
+    with pytest.raises(StoreError, match="older tocsin"):
+        open_store(str(path))
+
+
+def test_sqlite_full_text_tables_exist(tmp_path):
+    with open_store(str(tmp_path / "s.db")) as s:
+        with s.engine.connect() as con:
+            names = {r[0] for r in con.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    assert {"articles_fts", "quotes_fts"} <= names
+
+
+def test_postgresql_tsvector_columns_are_indexed(pg_url):
+    with pg_schema_url(pg_url) as u, open_store(u) as s:
+        with s.engine.connect() as con:
+            idx = {r[0] for r in con.execute(text("SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin%'"))}
+    assert {"ix_articles_tsv", "ix_quotes_tsv"} <= idx
