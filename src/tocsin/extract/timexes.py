@@ -74,7 +74,7 @@ def _extract(ctx: Context) -> list[Timex]:
             continue
         core = cand.groups.get("_core_start", cand.start)
         tense = governing_tense(ctx.doc, core, end)
-        env = Env(text=text, dct=dct, tense=tense, doc=ctx.doc, sent_start=s_start, priors=priors)
+        env = Env(text=text, dct=dct, tense=tense, doc=ctx.doc, sent_start=s_start, sent_index=i, priors=priors)
         try:
             res = normalise(cand, env)
         except Exception:  # noqa: BLE001 - one odd expression: leave it unresolved
@@ -83,6 +83,8 @@ def _extract(ctx: Context) -> list[Timex]:
         if res is None:
             continue
         start = res.start if res.start is not None else cand.start
+        if res.end is not None:
+            end = res.end
         span_text = text[start:end]
         # a sentence-final period is not part of the expression ("next week.")
         while span_text and span_text[-1] in ".,;:" and not re.search(r"\b[A-Za-z]\.$|\b[ap]\.m\.$", span_text, re.I):
@@ -100,7 +102,7 @@ def _extract(ctx: Context) -> list[Timex]:
         if res.type in ("DATE", "TIME"):
             point = parse_value(res.value)
             if point is not None:
-                priors.append(Prior(idx, start, end, s_start, point))
+                priors.append(Prior(idx, start, end, s_start, point, i, res.shifted))
     return out
 
 

@@ -14,6 +14,8 @@ from tocsin.data_files import load_yaml
 from tocsin.errors import DataError
 from tocsin.extract.time.lexicon import lexicon, macros
 
+# a match starts at a word start, or right after "mid-", "pre-", "post-", "late-", "early-"
+_START = ("(?:(?<![\\w$£€#'’-])|(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=late-)|(?<=early-))")
 _PLACEHOLDER = re.compile(r"\{([A-Z0-9]+)\}")
 
 
@@ -60,7 +62,7 @@ def rules() -> tuple[Rule, ...]:
         body = _expand(r["regex"], macro, r["name"])
         flags = 0 if r.get("case_sensitive") else re.IGNORECASE
         try:
-            rx = re.compile(rf"(?<![\w$£€#'’-])(?:{body})(?![\w]|-\w)", flags)
+            rx = re.compile(rf"{_START}(?:{body})(?![\w]|-\w)", flags)
         except re.error as exc:
             raise DataError(f"time/patterns.yaml: rule {r['name']!r}: {exc}") from None
         out.append(Rule(r["name"], r["kind"], i, rx, r["regex"]))

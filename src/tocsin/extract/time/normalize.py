@@ -38,6 +38,8 @@ class Resolved:
     mod: Optional[str] = None
     anchor: Optional[object] = None      # "published" or the index of an earlier timex
     start: Optional[int] = None          # a new start when leading words are trimmed
+    end: Optional[int] = None            # a new end when trailing words are trimmed
+    shifted: bool = False                # counted back from another period ("year-earlier")
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Prior:
     end: int
     sent_start: int
     point: Point
+    sent_index: int = 0
+    shifted: bool = False
 
 
 @dataclass
@@ -57,14 +61,19 @@ class Env:
     tense: Optional[str]
     doc: object = None
     sent_start: int = 0
+    sent_index: int = 0
     priors: list[Prior] = field(default_factory=list)
 
-    def anchor(self, same_sentence: bool = False, gran: Optional[str] = None) -> Optional[Prior]:
-        """The nearest preceding resolved calendar timex (optionally of one granularity)."""
+    def anchor(self, same_sentence: bool = False, gran: Optional[str] = None, within: Optional[int] = None,
+               unshifted: bool = False) -> Optional[Prior]:
+        """The nearest preceding resolved calendar timex (optionally of one granularity, within
+        ``within`` sentences, not itself counted back from another)."""
         for p in reversed(self.priors):
             if same_sentence and p.sent_start != self.sent_start:
                 return None
-            if gran is None or p.point.gran == gran:
+            if within is not None and self.sent_index - p.sent_index > within:
+                return None
+            if (gran is None or p.point.gran == gran) and not (unshifted and p.shifted):
                 return p
         return None
 
@@ -193,6 +202,12 @@ def _weekday_near(ref: date, wd: int, how: str) -> date:
     return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
 
 
+def _weekday_how(tense: Optional[str]) -> str:
+    """News reports what happened: a weekday looks back unless the verb says future
+    (present tense: the nearest, "talks open Friday")."""
+    return {"future": "on_or_after", "present": "nearest"}.get(tense or "", "on_or_before")
+
+
 def _is_modal_may(c: Candidate, env: Env) -> bool:
     """'May' the modal verb ("May I", sentence-initial "May God ...")."""
     if env.doc is None:
@@ -262,7 +277,7 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             same = [p for p in cands if p.start.isoweekday() == wd]
             if same:
                 cands = same
-        return done(_pick(cands, dct, env.tense, default="nearest"))
+        return done(_pick(cands, dct, None, default="nearest"))
     if mon:
         if y:
             return done(Point("month", date(y, mon, 1)), None)
@@ -311,12 +326,8 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
         elif rel == "this":
             how = "same_week" if env.tense not in ("past", "future") else (
                 "on_or_before" if env.tense == "past" else "on_or_after")
-        elif env.tense == "past":
-            how = "on_or_before"
-        elif env.tense == "future":
-            how = "on_or_after"
         else:
-            how = "nearest"
+            how = _weekday_how(env.tense)
         return done(Point("day", _weekday_near(dct, wd, how)))
     return None
 
@@ -441,8 +452,7 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
             day = day + timedelta(days=_DEICTIC[k])
         else:
             wd = lx.weekday_number(w)
-            how = {"past": "on_or_before", "future": "on_or_after"}.get(env.tense or "", "nearest")
-            day = _weekday_near(day, wd, how)
+            day = _weekday_near(day, wd, _weekday_how(env.tense))
     elif day is not None:
         a = env.anchor()
         if a is not None and a.point.gran == "day" and a.sent_start == env.sent_start:
@@ -513,24 +523,28 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
         else:
             if dct is None:
                 return Resolved("DATE", None, mod, None, start)
-            a = env.anchor(gran="year")
+            here = floor(dct, "quarter")
             cands = [Point("quarter", date(dct.year + k, 3 * q - 2, 1)) for k in (-1, 0, 1)]
             if det == "last":
-                p = max((x for x in cands if x.start < floor(dct, "quarter").start), key=lambda x: x.start)
-            elif det == "next":
-                p = min((x for x in cands if x.start > dct), key=lambda x: x.start)
+                p = max((x for x in cands if x.start < here.start), key=lambda x: x.start)
+            elif det == "next" or (env.tense == "future" and q < (dct.month - 1) // 3 + 1):
+                p = min((x for x in cands if x.start > here.start), key=lambda x: x.start)
             else:
-                p = _pick(cands, dct, env.tense)
-            del a
+                # the quarter of this year, or of last year when this year's is still to come
+                p = max((x for x in cands if x.start <= here.start), key=lambda x: x.start)
     else:
-        if y is not None and qu == "period":
-            a = env.anchor(gran="quarter")
-            p = Point("quarter", date(y, a.point.start.month, 1)) if a else Point("year", date(y, 1, 1))
-            anchor = a.index if a else None
+        if y is not None:
+            a = env.anchor(gran="quarter", unshifted=True)
+            if a is not None:
+                p, anchor = Point("quarter", date(y, a.point.start.month, 1)), a.index
+            elif qu == "period":
+                p, anchor = Point("year", date(y, 1, 1)), None
+            else:
+                p, anchor = Point("quarter", date(y, _last_completed_quarter(dct).start.month if dct else 1, 1)), None
         else:
             if dct is None:
                 return Resolved("DATE", None, mod, None, start)
-            a = env.anchor(gran="quarter")
+            a = env.anchor(gran="quarter", unshifted=True)
             if det == "last" or "previous" in qmods or "prior" in qmods:
                 p = (a.point if a else floor(dct, "quarter")).shift(-1)
                 anchor = a.index if a else PUBLISHED
@@ -544,7 +558,7 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
                 p = _last_completed_quarter(dct)
     if earlier:
         p = p.shift(-4)
-    return Resolved("DATE", p.value(), mod, anchor, start)
+    return Resolved("DATE", p.value(), mod, anchor, start, shifted=earlier)
 
 
 # ---------------------------------------------------------------- years, fiscal years
@@ -715,6 +729,8 @@ def duration_value(n: Optional[float], unit_word: str) -> Optional[str]:
         mult, letter = int(m.group(1)), m.group(2)
     if letter == "WE":
         return "P" + ("X" if n is None else f"{int(n) * 2}") + "D"
+    if letter == "Q":
+        letter, mult = "M", 3 * mult
     if n is None:
         if mult == 10:
             return "PXE" if not clock else None
@@ -742,6 +758,14 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
     if c.rule.name == "duration_bare":
         v = duration_value(None, g["unit"])
         return Resolved("DURATION", v, None)
+    if c.rule.name == "duration_open":
+        return Resolved("DURATION", duration_value(None, g.get("unit") or g["unit2"]), None)
+    if g.get("old") or re.match(r"[\s-]+old\b", env.text[c.end:c.end + 6]):
+        return None                                    # an age: "the 6-year-old", "52 years old"
+    start = None
+    if g.get("mod") and (g.get("ddet") or _key(g.get("mod")) in ("over", "under", "some")) and \
+            (g.get("ddet") or not re.match(r"\d", g.get("num", ""))):
+        start, mod = _trim_mod(c, env), None
     num = _key(g.get("num"))
     n = lx.number(g["num"])
     unit = _key(g["unit"])
@@ -756,7 +780,7 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         core = c.g("_core_start") if "_core_start" in c.groups else c.start
         if _SET_CONTEXT.search(env.text[max(0, core - 60):core]):
             letter, clock = _unit(unit)
-            return Resolved("SET", duration_value(1, g["unit"]), None)
+            return Resolved("SET", duration_value(1, g["unit"]), None, None, start)
     approx = _key(g.get("approx"))
     if approx == "and a half" and n is not None:
         n += 0.5
@@ -767,7 +791,7 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
     elif approx == "or less":
         mod = mod or "EQUAL_OR_LESS"
     v = duration_value(n, g["unit"])
-    return Resolved("DURATION", v, mod)
+    return Resolved("DURATION", v, mod, None, start)
 
 
 # ---------------------------------------------------------------- offsets: ago, later, before that
@@ -782,11 +806,19 @@ def norm_offset(c: Candidate, env: Env) -> Optional[Resolved]:
     d = _key(g["dir"])
     sign = -1 if d in ("ago", "earlier", "before", "back", "previously") else 1
     dct = env.dct
-    if num == "the" and d in ("before", "after") and not g.get("that"):
-        # "the day before": the day before what was just said
-        pass
-    if clock:
-        return Resolved("TIME", None, mod)
+    followed = re.match(r"\s*[\w$]", env.text[c.end:c.end + 3]) is not None
+    if (d in ("before", "after") and not g.get("that") and followed) or clock:
+        # "two years after the war": a duration before a preposition, not a date
+        if num in ("the", "that"):
+            return None
+        end = c.end - len(g["dir"])
+        while end > c.start and env.text[end - 1].isspace():
+            end -= 1
+        if clock or d in ("before", "after"):
+            start = None
+            if g.get("mod") and _key(g.get("mod")) in ("over", "under", "some") and not re.match(r"\d", g["num"]):
+                start, mod = _trim_mod(c, env), None
+            return Resolved("DURATION", duration_value(n, g["unit"]), mod, None, start, end)
     m = re.fullmatch(r"(\d+)([A-Z]+)", letter)
     mult = 1
     if m:
@@ -803,16 +835,17 @@ def norm_offset(c: Candidate, env: Env) -> Optional[Resolved]:
     steps = int(n) * mult * sign
     discourse = d in ("earlier", "later", "before", "after") or bool(g.get("that"))
     a = None
-    if discourse:
+    if gran == "year" and int(n) == 1 and (d in ("ago", "earlier")):
+        # "up from $2 a year ago/earlier": the same quarter a year before
+        a = env.anchor(gran="quarter", within=2, unshifted=True)
+    if a is None and discourse:
         a = env.anchor()
-    elif gran == "year":
-        a = env.anchor(same_sentence=True, gran="quarter")
     if a is not None:
         p = a.point
         if ORDER.index(gran if gran != "weekend" else "week") < ORDER.index(p.gran if p.gran != "weekend" else "week"):
             return Resolved("DATE", None, mod, a.index)
         shifted = p.shift(steps, gran)
-        return Resolved(_type_of(shifted.value()), shifted.value(), mod, a.index)
+        return Resolved(_type_of(shifted.value()), shifted.value(), mod, a.index, shifted=True)
     if dct is None:
         return Resolved("DATE", None, mod)
     p = floor(dct, gran).shift(steps, gran)
@@ -834,9 +867,9 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
             p = floor(dct, unit if unit != "quarter" else "quarter")
             return Resolved("DATE", p.value(), "END", PUBLISHED, start)
         if unit == "year":
-            a = env.anchor(gran="quarter")
+            a = env.anchor(gran="quarter", unshifted=True)
             if a is not None:
-                return Resolved("DATE", a.point.shift(-4).value(), mod, a.index, start)
+                return Resolved("DATE", a.point.shift(-4).value(), mod, a.index, start, shifted=True)
             return Resolved("DATE", str(dct.year - 1), mod, PUBLISHED, start)
         return Resolved("DATE", floor(dct, unit).shift(-1).value(), mod, PUBLISHED, start)
     rel = _key(g["rel"])

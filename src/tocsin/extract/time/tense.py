@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Optional
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "ll"}
+_IMPLICATIVE = {"try", "attempt", "begin", "start", "continue", "refuse", "fail", "manage", "use",
+                "help", "seem", "appear", "come", "go", "need", "have", "be", "get", "cease", "stop"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "aim", "want", "seek", "prepare",
                  "set", "due", "likely", "going", "poised", "slate", "propose"}
 
@@ -34,14 +36,13 @@ def verb_tense(v, depth: int = 0) -> Optional[str]:
     if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
         return "past"
     if "to" in low and depth < 2 and v.head is not v:
+        # a to-infinitive is not yet realised ("agreed to buy it in January"), except after
+        # verbs that report it as done or tried ("managed to", "began to")
         head = v.head
-        if head.lemma_ in _FUTURE_HEADS:
-            t = verb_tense(head, depth + 1)
-            return "past" if t == "past" and head.lemma_ not in ("plan", "schedule", "set", "due") else "future"
-        hv = verb_of(head)
-        if hv is not None and hv is not v:
-            return verb_tense(hv, depth + 1)
-        return None
+        if head.lemma_ in _IMPLICATIVE or v.dep_ == "advcl":
+            hv = verb_of(head)
+            return verb_tense(hv, depth + 1) if hv is not None and hv is not v else None
+        return "future"
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         # "is going to", "is to"
         if any(c.lower_ == "going" for c in v.children) or v.lower_ == "going":
