@@ -99,11 +99,16 @@ def prep_state(head: Token, kb: KB, idx: KBIndex, preps) -> Optional[str]:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    sp = idx.at(obj.i)
-                    if sp is not None:
-                        code = state_of_key(kb, sp.kb_id_)
-                        if code:
-                            return code
+                    # the object itself or a state inside it ("the mayor of the West Bank city of
+                    # Nablus", "ministers from the Georgian government")
+                    for t in sorted(obj.subtree, key=lambda t: abs(t.i - obj.i)):
+                        if t.dep_ in ("relcl", "acl", "appos"):
+                            continue
+                        sp = idx.at(t.i)
+                        if sp is not None:
+                            code = state_of_key(kb, sp.kb_id_)
+                            if code and not is_patron(t.doc[sp.end - 1], kb):
+                                return code
     return None
 
 

@@ -237,6 +237,16 @@ class _Builder:
                 return
             aid = key or next((k for k, v in kb.actors.items() if v is actor), _norm(text))
             country = actor.country
+            if actor.kind in ("government", "military") and country:
+                # "Rwanda's Senate", "the Iraqi parliament": the modifier names the state
+                own = codes.modifier_states(self.doc, ent.root.left_edge.i, ent.start, kb, self.idx) or \
+                    codes.modifier_states(self.doc, ent.start, ent.end - 1, kb, self.idx)
+                cb = own[0][0] if own else self.country_before(ent.start_char)
+                if cb and cb != country and cb in kb.actors and kb.actors[cb].kind == "country":
+                    country = cb
+                    c = Cand(ent.start_char, ent.end_char, f"inst:{cb}:{actor.sector}:{_norm(text).lower()}",
+                             _norm(text), actor.kind, codes.code_of(cb, actor.sector), cb, actor.sector, head=ent.root.i)
+                    return self.add(c, range(ent.start, ent.end))
             number = "pl" if ent.root.tag_ in ("NNS", "NNPS") else "sg"
             c = Cand(ent.start_char, ent.end_char, "actor:" + aid, actor.name, actor.kind,
                      codes.actor_code(actor), country, actor.sector, number=number, head=ent.root.i)
@@ -280,6 +290,8 @@ class _Builder:
 
     def is_modifier(self, ent: Span) -> bool:
         root = ent.root
+        while root.dep_ == "conj" and root.head.i < root.i and root.head.dep_ in ("compound", "amod", "nmod"):
+            root = root.head  # "US and British activists"
         if root.dep_ in ("compound", "amod", "nmod", "npadvmod") and root.head.i >= ent.end:
             return True
         if root.dep_ == "poss" and root.head.i >= ent.end:
@@ -398,7 +410,8 @@ class _Builder:
         countries = [c for c, _ in states]
         if not countries:
             pc = codes.prep_state(tok, kb, self.idx, kb.agents_file.country_preps)
-            if pc is None and ag.sector == "REB":
+            if pc is None and (ag.sector == "REB" or (ag.collective and ag.human)):
+                # "militias in Iraq", "a court in Guyana" (not "U.S. troops in Iraq")
                 pc = codes.prep_state(tok, kb, self.idx, ("in",))
             if pc:
                 countries = [pc]
@@ -446,7 +459,9 @@ class _Builder:
         else:
             key = f"agent:{(code or '')}:{name.lower()}"
         sector = ag.sector
-        if org is not None and org.sector in ("REB", "IGO") and ag.sector in ("GOV", "MIL"):
+        if org is None:
+            org = self.owner(tok)
+        if org is not None and org.sector in ("REB", "IGO", "OPP", "NGO", "PTY") and ag.sector in ("GOV", "MIL"):
             sector = org.sector  # "leaders of Kataib Hezbollah" are the group's, not a state's
         c = Cand(s_char, e_char, key, name, kind, codes.code_of(code, sector), country, sector,
                  number=number, head=tok.i, source="agent")
