@@ -45,8 +45,8 @@ def _wikievents(limit: int) -> Iterator[tuple[str, str, Optional[str]]]:
         yield f"wikievents/{obj['doc_id']}", obj["text"], None
 
 
-def _polnear(limit: int) -> Iterator[tuple[str, str, Optional[str]]]:
-    folder = SHARED / "data" / "polnear" / "dev" / "text"
+def _polnear(limit: int, split: str = "dev") -> Iterator[tuple[str, str, Optional[str]]]:
+    folder = SHARED / "data" / "polnear" / split / "text"
     if not folder.exists():
         return
     for f in sorted(folder.glob("*.txt"))[:limit]:
@@ -91,7 +91,8 @@ def evaluation_articles(per_set: int = 20) -> list[tuple[str, str, Optional[str]
 
 def _paragraphs() -> list[str]:
     paras = []
-    sources = list(_seed()) + list(_examples()) + list(_polnear(10_000))
+    sources = list(_seed()) + list(_examples()) + list(_polnear(10_000)) + \
+        list(_polnear(10_000, "train"))
     for _, text, _ in sources:
         for p in re.split(r"\n\s*\n", text):
             p = p.strip()
@@ -106,11 +107,15 @@ def news_corpus(n_articles: int, words: int = 1200, seed: int = 7) -> list[str]:
     if not paras:
         raise SystemExit("no source paragraphs: ../shared/seed or examples/ are needed")
     rng = random.Random(seed)
+    pool: list[str] = []
     out = []
     for _ in range(n_articles):
         chosen, count = [], 0
         while count < words:
-            p = rng.choice(paras)
+            if not pool:  # each paragraph once before any is used again
+                pool = paras[:]
+                rng.shuffle(pool)
+            p = pool.pop()
             chosen.append(p)
             count += len(p.split())
         out.append("\n\n".join(chosen) + "\n")
