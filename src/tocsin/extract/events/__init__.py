@@ -1,0 +1,358 @@
+"""The PLOVER event coder: who did what to whom, when, where, how many, asserted or not.
+
+``extract(ctx)`` finds triggers sentence by sentence (:mod:`.triggers`), folds words that
+describe the same happening into one mention (a casualty clause into its attack, "met ... to
+discuss" into one meeting), reads each mention's participants (:mod:`.arguments`), counts
+(:mod:`.counts`), modality and source (:mod:`.modality`), date and place (:mod:`.anchors`),
+merges the mentions of one event (:mod:`.merge`) and writes the record's events with their
+CAMEO, ACLED and intensity codes (:mod:`.crosswalk`).
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from tocsin.context import Context
+from tocsin.extract.events import crosswalk
+from tocsin.extract.events.anchors import Anchors
+from tocsin.extract.events.arguments import ArgumentFinder
+from tocsin.extract.events.counts import count_victims
+from tocsin.extract.events.lexicon import Lexicon, load
+from tocsin.extract.events.merge import Cluster, Mention, cluster
+from tocsin.extract.events.modality import ModalityFinder
+from tocsin.extract.events.triggers import Trigger, find_triggers, trigger_surface_forms
+from tocsin.ids import item_id
+from tocsin.record import Attribution, Event, Offsets, Participant, Span as RecSpan
+
+__all__ = ["extract", "trigger_surface_forms", "find_triggers", "mentions"]
+
+_LOC_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 4, "country": 5, "article": 9, None: 8}
+_DATE_ORDER = {"modifier": 0, "discourse": 1, "published": 2, None: 3}
+_REALITY = {"asserted": 0, "claimed": 1, "planned": 2, "hypothetical": 3, "negated": 4}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_DEBUG = bool(os.environ.get("TOCSIN_EVENTS_DEBUG"))  # let errors through while developing
+
+
+def extract(ctx: Context) -> list[Event]:
+    """The article's events (never raises on odd text: a sentence that fails is skipped)."""
+    try:
+        ms = mentions(ctx)
+    except Exception:  # an extractor must not take the article down
+        if _DEBUG:
+            raise
+        return []
+    events = []
+    for n, c in enumerate(_ordered(cluster(ms)), start=1):
+        ev = _event(c, item_id("ev", n))
+        if ev is not None:
+            events.append(ev)
+    for n, ev in enumerate(events, start=1):
+        ev.id = item_id("ev", n)
+    return events
+
+
+def _ordered(clusters: list[Cluster]) -> list[Cluster]:
+    keep = [c for c in clusters if not all(m.casualty_only for m in c.mentions)]
+    return sorted(keep, key=lambda c: c.mentions[0].start)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    i = text.rfind("\n\n", 0, pos)
+    return 0 if i < 0 else i + 2
+
+
+def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> Optional[Trigger]:
+    """The attack a casualty word belongs to ("rocket attacks that killed", "a strike ...,
+    killing 24", "the bomb killed", "died after an IED detonated")."""
+    reporting = lex.cue_set("reporting_verbs")
+
+    def assault_at(t: Token) -> Optional[Trigger]:
+        tr = by_tok.get(t.i)
+        if tr is not None and tr is not c and tr.type in ("ASSAULT", "PROTEST") and not tr.casualty_only and tr.casualty is None:
+            return tr
+        for x in by_tok.values():
+            if x.support is not None and x.support.i == t.i and x.type == "ASSAULT" and x is not c:
+                return x
+        return None
+
+    h = c.head
+    # its subject, agent or "in/by/during" object names the attack
+    advcls = []
+    for ch in h.children:
+        cands = [ch] if ch.dep_ in ("nsubj", "nsubjpass") else []
+        if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in", "during", "after", "from", "when"):
+            cands += [p for p in ch.children if p.dep_ in ("pobj", "pcomp")]
+        if ch.dep_ == "advcl":
+            advcls.append(ch)
+        for t in cands:
+            tr = assault_at(t)
+            if tr is not None:
+                return tr
+    node = h
+    for _ in range(4):
+        if node.head is node:
+            break
+        dep, node = node.dep_, node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in reporting:
+            break
+        tr = assault_at(node)
+        if tr is not None:
+            return tr
+        if dep not in ("advcl", "relcl", "conj", "acl", "xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
+            break
+    if c.casualty_only:
+        for t in advcls:
+            tr = assault_at(t)
+            if tr is not None:
+                return tr
+        near = [x for x in by_tok.values() if x.type == "ASSAULT" and x.casualty is None and not x.casualty_only
+                and x.head.sent == h.sent]
+        if near:
+            return min(near, key=lambda x: abs(x.head.i - h.i))
+    return None
+
+
+def _fold(trigs: list[Trigger], lex: Lexicon) -> None:
+    """Mark triggers that only describe another trigger's happening."""
+    by_tok = {t.head.i: t for t in trigs}
+    for t in trigs:
+        h = t.head
+        if t.casualty_only:
+            n, vic = count_victims(h, lex)
+            if n is None and not any(v.lemma_.lower() in lex.cue_set("person_nouns") or v.ent_type_ == "PERSON" for v in vic):
+                continue  # "a move that hurt the coalition's ability": no one was hurt
+        if t.casualty is not None:
+            g = _governing_assault(t, by_tok, lex)
+            if g is not None:
+                t.folded_into = g
+                continue
+        if not t.nominal:
+            # "the swarm attacking the embassy", "the attack killed", "hit by airstrikes"
+            if h.dep_ == "acl" and h.head.i in by_tok and by_tok[h.head.i].nominal:
+                t.folded_into = by_tok[h.head.i]
+                continue
+            for ch in h.children:
+                if ch.dep_ in ("nsubj",) and ch.i in by_tok and by_tok[ch.i].nominal and by_tok[ch.i].type in (t.type, "PROTEST", "ASSAULT"):
+                    t.folded_into = by_tok[ch.i]
+                if ch.dep_ == "agent":
+                    for p in ch.children:
+                        if p.i in by_tok and by_tok[p.i].nominal and by_tok[p.i].type == t.type:
+                            by_tok[p.i].folded_into = None
+                            t.folded_into = by_tok[p.i]
+            if t.folded_into is not None:
+                continue
+            # "met ... to discuss": a purpose clause of the same type is the same event
+            if h.dep_ in ("xcomp", "advcl", "conj") and h.head.i in by_tok and by_tok[h.head.i].type == t.type and h.dep_ != "conj":
+                t.folded_into = by_tok[h.head.i]
+    # follow chains to the root trigger
+    for t in trigs:
+        seen = {id(t)}
+        while t.folded_into is not None and t.folded_into.folded_into is not None and id(t.folded_into) not in seen:
+            seen.add(id(t.folded_into))
+            t.folded_into = t.folded_into.folded_into
+
+
+def mentions(ctx: Context) -> list[Mention]:
+    """Every event mention in the article, before within-article coreference."""
+    lex = load()
+    text = ctx.text
+    upper_doc = sum(ch.isupper() for ch in text[:2000]) > 0.6 * max(1, sum(ch.isalpha() for ch in text[:2000]))
+    anchors = Anchors(ctx)
+    modal = ModalityFinder(ctx, lex)
+    out: list[Mention] = []
+    for si, sent in enumerate(_body_sentences(ctx)):
+        try:
+            trigs = [t for t in find_triggers(sent, lex, upper_doc=upper_doc)
+                     if not ctx.excluded(t.char_start, t.char_end)]
+        except Exception:
+            if _DEBUG:
+                raise
+            continue
+        if not trigs:
+            continue
+        _fold(trigs, lex)
+        by_tok = {t.head.i: t for t in trigs}
+        args = ArgumentFinder(ctx, lex, by_tok)
+        roots = [t for t in trigs if t.folded_into is None]
+        from tocsin.extract.events.arguments import span_of
+
+        sentence_participants: set[int] = set()
+        for t in trigs:
+            a, r = args.for_trigger(t)
+            sentence_participants |= {i for x in a + r for i in range(*span_of(x))}
+        for root in roots:
+            try:
+                m = _mention(ctx, lex, sent, si, root, [t for t in trigs if t.folded_into is root], args, modal,
+                             anchors, text, sentence_participants)
+            except Exception:
+                if _DEBUG:
+                    raise
+                continue
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _body_sentences(ctx: Context):
+    """Sentences with body text. Unlike ``ctx.sentences()`` a sentence that the parser glued to
+    a blanked pull-quote box is kept (its excluded part is blank in the parse)."""
+    for sent in ctx.doc.sents:
+        if not sent.text.strip():
+            continue
+        if ctx.excluded(sent.start_char, sent.end_char):
+            body = [t for t in sent if not t.is_space and not ctx.excluded(t.idx, t.idx + len(t.text))]
+            if not body:
+                continue
+        yield sent
+
+
+def _participants(args: ArgumentFinder, toks: list[Token]) -> list[Participant]:
+    out = []
+    for t in toks:
+        p = args.participant(t)
+        if p is not None and not any(q.start == p.start and q.end == p.end for q in out):
+            out.append(p)
+    return out
+
+
+def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger], args: ArgumentFinder,
+             modal: ModalityFinder, anchors: Anchors, text: str, sentence_participants: set[int]) -> Optional[Mention]:
+    actor_toks, recip_toks = args.for_trigger(root)
+    mode = root.mode
+    victims: list[Token] = []
+    counts: dict[str, Optional[int]] = {"dead": None, "injured": None, "arrested": None}
+    mention_tokens = {root.head.i} | ({root.support.i} if root.support is not None else set())
+    for t in [root] + parts:
+        mention_tokens.add(t.head.i)
+        if t is not root:
+            a2, r2 = args.for_trigger(t)
+            if not actor_toks and not t.casualty_only:
+                actor_toks = a2
+            if t.casualty is None and not recip_toks:
+                recip_toks = list(r2)
+            if mode is None and t.mode is not None and t.type == root.type:
+                mode = t.mode
+        if t.casualty is not None:
+            n, vic = count_victims(t.head, lex)
+            victims += vic
+            if n is not None:
+                counts[t.casualty] = (counts[t.casualty] or 0) + n
+    # a casualty word standing alone ("gunmen killed five peasants") counts its own victims
+    if root.casualty is not None and not parts:
+        recip_toks = [r for r in recip_toks if r.i not in {v.i for v in victims}]
+    actor_ids = {a.i for a in actor_toks}
+    victims = [v for v in victims if v.i not in actor_ids]
+    actors = _participants(args, actor_toks)
+    recipients = _participants(args, [r for r in recip_toks if r.i not in actor_ids])
+    victim_ps = _participants(args, victims)
+    if not recipients and victim_ps:
+        recipients = list(victim_ps)
+    modality = modal.modality(root)
+    src = modal.source(root, sent)
+    source = None
+    if src is not None:
+        name, eid = None, None
+        if src.head is not None:
+            ent = ctx.entity_at(src.head.idx, src.head.idx + len(src.head.text)) if ctx.entities else None
+            if ent is not None:
+                name, eid = ent.name, ent.id
+            else:
+                p = args.participant(src.head)
+                name = p.name if p is not None else None
+        source = (src.text, eid, name)
+    from tocsin.extract.events.arguments import span_of
+
+    excluded = {i for t in actor_toks for i in range(*span_of(t))}
+    if root.casualty_only and counts[root.casualty] is None and not any(
+            v.lemma_.lower() in lex.cue_set("person_nouns") or v.ent_type_ == "PERSON" for v in victims):
+        return None
+    others = {t.head.i for t in args.by_token.values() if t is not root and t not in parts}
+    others |= {t.support.i for t in args.by_token.values() if t.support is not None and t is not root and t not in parts}
+    date = anchors.date(sent, mention_tokens, _paragraph_start(text, sent.start_char), others,
+                        lex.cue_set("reporting_verbs"))
+    excluded |= sentence_participants
+    location, attached = anchors.location(sent, mention_tokens | {t.i for t in recip_toks}, excluded,
+                                          frozenset({root.support.i}) if root.support is not None else frozenset())
+    det = next((c for c in root.head.children if c.dep_ == "det"), None)
+    definite = root.nominal and det is not None and det.lower_ in _DEFINITE
+    conf = 0.45 + (0.15 if actors else 0) + (0.1 if recipients else 0) + (0.05 if not root.nominal else 0)
+    if root.head.lemma_.lower() in ("strike", "hit", "target", "fight", "deal", "back", "release", "free"):
+        conf -= 0.1
+    instruments = []
+    mode_cues = lex.cues.get("mode_cues") or {}
+    for t in [root] + parts:
+        for d in t.head.subtree if t.nominal else t.head.children:
+            if d.lemma_.lower() in mode_cues and d.i != t.head.i:
+                instruments.append(d)
+        if t.nominal and t.head.lemma_.lower() in mode_cues:
+            instruments.append(t.head)
+    if root.type == "ASSAULT" and root.head.lemma_.lower() in mode_cues:
+        instruments.append(root.head)
+    inst_text = []
+    for d in instruments:
+        s, e = d.i, d.i + 1
+        while s > sent.start and d.doc[s - 1].dep_ in ("compound", "amod") and d.doc[s - 1].head.i == d.i:
+            s -= 1
+        inst_text.append(d.doc[s:e].text)
+    return Mention(
+        type=root.type, mode=mode, start=root.char_start, end=root.char_end,
+        text=text[root.char_start:root.char_end], sent_index=si,
+        actors=actors, recipients=recipients, victims=victim_ps, instruments=sorted(set(inst_text)),
+        dead=counts["dead"], injured=counts["injured"], arrested=counts["arrested"],
+        modality=modality, source=source, date=date, location=location, definite=definite,
+        place_attached=attached,
+        casualty_only=root.casualty_only,
+        weak_actor=bool(actor_toks) and all(a.dep_ in ("amod", "compound", "nmod") and a.head.i == root.head.i for a in actor_toks),
+        extra_spans=[(p.char_start, p.char_end) for p in parts],
+        confidence=max(0.05, min(0.95, conf)),
+    )
+
+
+def _union(parts: list[Participant]) -> list[Participant]:
+    from tocsin.extract.events.merge import names_match
+
+    out: list[Participant] = []
+    for p in parts:
+        if not any(names_match(p, q) for q in out):
+            out.append(p)
+    return out
+
+
+def _event(c: Cluster, ev_id: str) -> Optional[Event]:
+    ms = [m for m in c.mentions if not m.casualty_only] or c.mentions
+    modes = [m.mode for m in c.mentions if m.mode]
+    mode = max(set(modes), key=lambda x: (modes.count(x), -modes.index(x))) if modes else None
+    if mode and len(set(modes)) > 1:
+        specific = [x for x in modes if (c.type, x) not in {("PROTEST", "demo")}]
+        mode = specific[0] if specific else mode
+    main = next((m for m in ms if m.mode == mode and m.actors), None) or next((m for m in ms if m.actors), None) or ms[0]
+    with_actor = [m for m in c.mentions if m.actors] or c.mentions
+    modality = min((m.modality for m in with_actor), key=lambda x: _REALITY[x])
+    actors = _union([p for m in ([main] + c.mentions) for p in m.actors])
+    recipients = _union([p for m in ([main] + c.mentions) for p in m.recipients])
+    from tocsin.extract.events.merge import names_match
+
+    recipients = [r for r in recipients if not any(names_match(r, a) for a in actors)]
+    dates = [m.date for m in c.mentions if m.date is not None]
+    date = min(dates, key=lambda d: _DATE_ORDER.get(d.source, 3)) if dates else None
+    locs = [(not m.place_attached, _LOC_ORDER.get(m.location.precision, 8), m.location) for m in c.mentions if m.location is not None]
+    location = min(locs, key=lambda x: (x[0], x[1]))[2] if locs else None
+    counts = {}
+    for attr in ("dead", "injured", "arrested"):
+        vals = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None]
+        counts[attr] = max(vals) if vals else None
+    src = next((m.source for m in c.mentions if m.source is not None), None)
+    attribution = Attribution(entity_id=src[1], name=src[2], text=src[0]) if src else None
+    spans = sorted({(m.start, m.end) for m in c.mentions})
+    conf = min(0.95, max(m.confidence for m in c.mentions) + 0.05 * (len(ms) - 1))
+    return Event(
+        id=ev_id, type=c.type, mode=mode, context=None,
+        cameo=crosswalk.cameo(c.type, mode), acled=crosswalk.acled(c.type, mode),
+        trigger=RecSpan(start=main.start, end=main.end, text=main.text),
+        actors=actors, recipients=recipients, date=date, location=location,
+        dead=counts["dead"], injured=counts["injured"], arrested=counts["arrested"],
+        modality=modality, attribution=attribution, intensity=crosswalk.intensity(c.type, mode),
+        confidence=round(conf, 3), mentions=[Offsets(start=s, end=e) for s, e in spans],
+    )

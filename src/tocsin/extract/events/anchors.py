@@ -1,0 +1,186 @@
+"""When and where: an event mention's date and place.
+
+Date: the timex attached to the trigger's clause (a "modifier"), else a timex elsewhere in the
+sentence or in the paragraph before it ("discourse"), else the publication date, each with
+its precision and ``source``. Place: a place attached to the clause by "in/near/at X" (or
+inside a participant, "a base near Kirkuk"), else one named in the sentence, else the
+article's focus, with the precision of what was found.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from tocsin.context import Context
+from tocsin.record import EventDate, Location, Place, Timex
+
+_LINKS = ("prep", "pobj", "compound", "appos", "conj", "npadvmod", "nmod", "amod", "dobj", "nsubjpass", "nsubj", "acl", "relcl", "advcl", "xcomp", "agent")
+
+
+def precision_of(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    return "unknown"
+
+
+def _usable_date(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and bool(t.value) and t.value[:1].isdigit()
+
+
+def _attached(tok: Token, mention_tokens: set[int], limit: int = 6, near_tokens: frozenset = frozenset()) -> bool:
+    """``tok`` hangs (through noun phrases and prepositions, not through another verb) from one
+    of the mention's tokens; from a ``near_tokens`` one (a support verb) only directly."""
+    node = tok
+    for hop in range(limit):
+        if node.i in mention_tokens and (node.i not in near_tokens or hop <= 2):
+            return True
+        if node.head is node or node.dep_ not in _LINKS:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in mention_tokens:
+            return False
+    return node.i in mention_tokens and node.i not in near_tokens
+
+
+class Anchors:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.dates = sorted((t for t in ctx.timexes if _usable_date(t)), key=lambda t: t.start)
+        self.places = [p for p in ctx.places if not p.metonymy] or _entity_places(ctx)
+        self._focus: Optional[Location] = None
+        self._focus_done = False
+
+    # ---------------- dates ----------------
+    def date(self, sent: Span, mention_tokens: set[int], paragraph_start: int,
+             other_tokens: set[int] = frozenset(), reporting: frozenset = frozenset()) -> Optional[EventDate]:
+        doc = sent.doc
+        in_sent = [t for t in self.dates if sent.start_char <= t.start and t.end <= sent.end_char]
+        free = []
+        for t in in_sent:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _attached(span.root, mention_tokens):
+                return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
+                                 precision=precision_of(t.value), source="modifier")
+            # a date on another event's clause or on the reporting verb is not this event's
+            gov = span.root
+            for _ in range(6):
+                if gov.head is gov or gov.pos_ in ("VERB", "AUX") and gov is not span.root:
+                    break
+                gov = gov.head
+            if gov.i in other_tokens or (gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in reporting and span.start > gov.i):
+                continue
+            free.append(t)
+        in_sent = free
+        if in_sent:
+            # the nearest date in the sentence
+            trig_pos = min(doc[i].idx for i in mention_tokens)
+            t = min(in_sent, key=lambda x: abs(x.start - trig_pos))
+            return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
+                             precision=precision_of(t.value), source="discourse")
+        before = [t for t in self.dates if paragraph_start <= t.start < sent.start_char]
+        if before:
+            t = before[-1]
+            return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
+                             precision=precision_of(t.value), source="discourse")
+        pub = self.ctx.published
+        if pub is not None:
+            return EventDate(value=pub.isoformat(), precision="unknown", source="published")
+        return None
+
+    # ---------------- places ----------------
+    def location(self, sent: Span, mention_tokens: set[int], excluded_tokens: set[int],
+                 near_tokens: frozenset = frozenset()) -> tuple[Optional[Location], bool]:
+        """(location, attached to the clause?)"""
+        doc = sent.doc
+        in_sent = [p for p in self.places if sent.start_char <= p.start and p.end <= sent.end_char]
+        cands: list[tuple[int, Place]] = []
+        for p in in_sent:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or any(t.i in excluded_tokens for t in span):
+                continue
+            root = span.root
+            prep = root.head if root.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in ("in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into", "to", "on", "of") and _attached(root, mention_tokens, 8, near_tokens):
+                cands.append((0 if prep.lower_ in ("in", "near", "at") else 1, p))
+        if cands:
+            cands.sort(key=lambda x: (x[0], _rank(x[1])))
+            return _loc(cands[0][1]), True
+        usable = []
+        for p in in_sent:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or any(t.i in excluded_tokens for t in span):
+                continue
+            if span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "near", "at", "across", "inside", "outside", "throughout", "around"):
+                continue  # "U.S. officials", "Iraqi airspace": a nationality, not where it happened
+            usable.append(p)
+        if usable:
+            usable.sort(key=_rank)
+            return _loc(usable[0]), False
+        return self.focus(), False
+
+    def focus(self) -> Optional[Location]:
+        """The article's place: the one most often named as where something is ("in Iraq"),
+        else the geo stage's ``article_focus``."""
+        if self._focus_done:
+            return self._focus
+        self._focus_done = True
+        counts: dict = {}
+        doc = self.ctx.doc
+        for p in self.places:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("in", "near", "at", "across", "inside", "outside", "throughout"):
+                continue  # count places named as where something is, not "U.S. officials"
+            key = p.geonameid or p.name or p.text
+            counts.setdefault(key, [0, p])[0] += 1
+        if counts:
+            best = max(counts.values(), key=lambda x: x[0])[1]
+            self._focus = _loc(best, "article")
+            return self._focus
+        try:
+            from tocsin.extract import places as places_mod
+
+            fn = getattr(places_mod, "article_focus", None)
+            got = fn(self.ctx) if fn is not None else None
+            if isinstance(got, Place):
+                self._focus = _loc(got, "article")
+        except Exception:  # the geo stage's helper is optional here
+            pass
+        return self._focus
+
+
+def _entity_places(ctx: Context) -> list[Place]:
+    """Until the geo stage resolves places: the parser's GPE/LOC/FAC names, unresolved."""
+    out = []
+    for e in ctx.doc.ents:
+        if e.label_ in ("GPE", "LOC", "FAC") and not ctx.excluded(e.start_char, e.end_char):
+            text = ctx.text[e.start_char:e.end_char]
+            name = re.sub(r"^(the|The)\s+", "", text)
+            out.append(Place(id="", start=e.start_char, end=e.end_char, text=text, name=name))
+    return out
+
+
+def _rank(p: Place) -> int:
+    order = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 4, "country": 5}
+    return order.get(p.feature or "", 3)
+
+
+def _loc(p: Place, precision: Optional[str] = None) -> Location:
+    text = re.sub(r"^(the|The)\s+", "", p.text)
+    return Location(place_id=p.id or None, name=text if p.feature != "site" else (p.name or text), geonameid=p.geonameid, lat=p.lat, lon=p.lon,
+                    country=p.country, precision=precision or p.feature)

@@ -1,0 +1,311 @@
+"""Who did it and to whom: actors and recipients of a trigger from the dependency parse.
+
+Verbal triggers: subject or "by"-agent -> actor; object, or "on"/"against"/"at" -> recipient;
+passives swap. Nominal triggers: possessor, name modifiers ("U.S. airstrikes"), "by X",
+"attributed to X" -> actor; "on"/"against"/"at"/"of" -> recipient; a support verb's subject
+("launched a strike") -> actor. Relative clauses take their antecedent ("Kataib Hezbollah,
+which launched ..."), participial clauses and infinitives take the governing clause's subject,
+pronouns take the coreferent entity or the subject of the reporting verb above them.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from tocsin.context import Context
+from tocsin.extract.events.lexicon import Lexicon
+from tocsin.extract.events.triggers import Trigger
+from tocsin.record import Participant
+
+_RELPRON = {"which", "that", "who", "whom", "whose"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
+_SUBJ = ("nsubj", "csubj")
+_RECIPIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards"}
+_LEFT_SKIP = {"det", "predet", "punct", "cc", "case", "prep", "advmod", "nummod", "quantmod"}
+
+
+def _children(t: Token, deps: Iterable[str]) -> list[Token]:
+    deps = set(deps)
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _with_conjuncts(t: Token) -> list[Token]:
+    if t.ent_type_ in ("DATE", "TIME"):
+        return []
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (c.ent_type_ == "GPE") == (t.ent_type_ == "GPE"):
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def span_of(t: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``t`` without its determiner,
+    trailing prepositional phrases and relative clauses."""
+    start = t.i
+    for c in t.lefts:
+        if c.dep_ in _LEFT_SKIP:
+            continue
+        if c.dep_ == "poss":
+            continue
+        start = min(start, min(x.i for x in c.subtree))
+        break
+    end = t.i + 1
+    # names split by the tagger ("Kataib Hezbollah", "Donald Trump"): keep flat right parts
+    for c in t.rights:
+        if c.dep_ in ("compound", "flat", "nmod") and c.i == end:
+            end = c.i + 1
+        else:
+            break
+    while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
+        start += 1
+    # a possessive marker ending the span is not part of the name
+    if end - 1 > start and t.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return start, end
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+class ArgumentFinder:
+    """Finds participant head tokens for triggers and turns them into record participants."""
+
+    def __init__(self, ctx: Context, lex: Lexicon, triggers_by_token: dict[int, Trigger]):
+        self.ctx = ctx
+        self.lex = lex
+        self.by_token = triggers_by_token
+        self.empty = lex.cue_set("empty_heads")
+        self.transparent = lex.cue_set("transparent_heads")
+        self.reporting = lex.cue_set("reporting_verbs")
+
+    # ----- resolution of a head token to the tokens that name a participant -----
+    def resolve(self, t: Optional[Token], depth: int = 0) -> list[Token]:
+        if t is None or depth > 4:
+            return []
+        low = t.lower_
+        if low in _RELPRON and t.head.dep_ in ("relcl", "acl"):
+            return self.resolve(t.head.head, depth + 1)
+        if low in _PRONOUNS:
+            ent = self.ctx.entity_at(t.idx, t.idx + len(t.text)) if self.ctx.entities else None
+            if ent is not None and any(m.start != t.idx for m in ent.mentions):
+                return [t]
+            rep = self._reporting_subject(t)
+            return self.resolve(rep, depth + 1) if rep is not None else []
+        if _lemma(t) in self.transparent:
+            for c in t.children:
+                if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
+                    return self.resolve(c, depth + 1)
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve(p, depth + 1)
+        if low in self.empty or t.pos_ in ("PUNCT", "SPACE", "DET", "ADP", "VERB", "AUX"):
+            return []
+        if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
+            return []  # an event noun is not a participant ("the attack killed ...")
+        return _with_conjuncts(t)
+
+    def _reporting_subject(self, t: Token) -> Optional[Token]:
+        """The subject of the nearest reporting verb above ``t`` ("Graham announced that he
+        had met ..." -> Graham)."""
+        node = t.head
+        for _ in range(6):
+            if _lemma(node) in self.reporting and node.pos_ in ("VERB", "AUX"):
+                subj = _children(node, _SUBJ)
+                if subj and subj[0].lower_ not in _PRONOUNS:
+                    return subj[0]
+            if node.head is node:
+                break
+            node = node.head
+        return None
+
+    # ----- actors -----
+    def verb_actor(self, v: Token, depth: int = 0) -> list[Token]:
+        if depth > 4:
+            return []
+        if _is_passive(v):
+            for c in _children(v, ("agent",)):
+                for p in _children(c, ("pobj",)):
+                    return self.resolve(p)
+            return []
+        subj = _children(v, _SUBJ)
+        if subj:
+            s = subj[0]
+            if s.i in self.by_token and self.by_token[s.i].nominal:
+                return []  # "the attack killed": the actor is the attack's, not the verb's
+            return self.resolve(s)
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            noun = v.head
+            if _lemma(noun) in self.lex.cue_set("hypothetical_governors") or noun.lower_ in self.empty:
+                if noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+                    got = self.verb_actor(noun.head, depth + 1)
+                    if got:
+                        return got
+                rep = self._reporting_subject(noun)
+                return self.resolve(rep) if rep is not None else []
+            return self.resolve(noun)
+        if v.dep_ in ("xcomp",):
+            # object control: "urged X to withdraw" -> X; else the governing subject
+            objs = _children(v.head, ("dobj",))
+            if objs and not (objs[0].i in self.by_token):
+                return self.resolve(objs[0])
+            return self.verb_actor(v.head, depth + 1)
+        if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            return self.verb_actor(v.head, depth + 1)
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return []
+        return []
+
+    def noun_actor(self, n: Token) -> list[Token]:
+        for c in n.children:
+            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                return self.resolve(c)
+        heads = [n]
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
+            heads.append(n.head.head)  # "a series of attacks ... attributed to Iran"
+        for c in [c for hd in heads for c in hd.children]:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.head is n:
+                for p in _children(c, ("pobj",)):
+                    return self.resolve(p)
+            if c.dep_ == "acl" and _lemma(c) in ("attribute", "blame", "claim"):
+                for pp in c.children:
+                    if pp.dep_ in ("prep", "agent") and pp.lower_ in ("to", "on", "by"):
+                        for p in _children(pp, ("pobj",)):
+                            return self.resolve(p)
+        for c in n.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
+                or self.ctx.entity_at(c.idx, c.idx + len(c.text)) is not None
+            ):
+                if _lemma(c) in (self.lex.cues.get("mode_cues") or {}):
+                    continue
+                return [c]
+        if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX"):
+            return self.verb_actor(n.head)
+        if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
+            return []
+        return []
+
+    # ----- recipients -----
+    def verb_recipients(self, v: Token, trig: Trigger) -> list[Token]:
+        out: list[Token] = []
+        if _is_passive(v):
+            for s in _children(v, ("nsubjpass",)):
+                out += self.resolve(s)
+            if not out and v.dep_ == "relcl":
+                out += self.resolve(v.head)
+            if not out and v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+                out += self.verb_actor(v.head)
+        else:
+            for o in _children(v, ("dobj",)):
+                if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(o) in (self.lex.cues.get("mode_cues") or {})):
+                    continue
+                out += self.resolve(o)
+        preps = set(_RECIPIENT_PREPS)
+        if trig.type in ("CONSULT", "COOPERATE"):
+            preps |= {"with"}
+        if trig.type in ("REQUEST", "AID"):
+            preps |= {"to", "from"}
+        for p in self._preps(v, trig):
+            if p.lower_ in preps:
+                for o in _children(p, ("pobj",)):
+                    if trig.type == "REQUEST" and p.lower_ in ("for", "to") and p.i < trig.end:
+                        continue
+                    out += self.resolve(o)
+        if trig.type == "REQUEST" and not out:
+            for d in v.subtree:
+                if d.dep_ == "prep" and d.lower_ == "from" and d.i > v.i:
+                    for o in _children(d, ("pobj",)):
+                        out += self.resolve(o)
+        return out
+
+    def _preps(self, head: Token, trig: Trigger) -> list[Token]:
+        preps = _children(head, ("prep",))
+        # phrase triggers "call on X", "call for X": the particle is inside the phrase
+        for i in range(trig.start, trig.end):
+            tok = head.doc[i]
+            if tok.dep_ == "prep" and tok not in preps:
+                preps.append(tok)
+        return preps
+
+    def noun_recipients(self, n: Token, trig: Trigger) -> list[Token]:
+        out: list[Token] = []
+        preps = set(_RECIPIENT_PREPS)
+        if trig.type == "ASSAULT":
+            preps |= {"of"}
+        if trig.type in ("CONSULT", "COOPERATE"):
+            preps |= {"with", "between"}
+        if trig.type in ("REQUEST",):
+            preps |= {"from"}
+        for p in _children(n, ("prep",)):
+            if p.lower_ in preps:
+                for o in _children(p, ("pobj",)):
+                    out += self.resolve(o)
+        # "briefings ... from X": the source of what is requested
+        if trig.type == "REQUEST" and not out:
+            for d in n.subtree:
+                if d.dep_ == "prep" and d.lower_ in ("from", "to") and d.i > n.i:
+                    for o in _children(d, ("pobj",)):
+                        out += self.resolve(o)
+        if trig.support is not None:
+            for p in _children(trig.support, ("prep",)):
+                if p.lower_ in preps:
+                    for o in _children(p, ("pobj",)):
+                        out += self.resolve(o)
+        # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is
+        if n.dep_ == "pobj" and n.head.dep_ == "agent":
+            out += self.verb_recipients(n.head.head, trig) if n.head.head.pos_ in ("VERB", "AUX") else []
+        return out
+
+    def for_trigger(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
+        h = trig.head
+        if trig.nominal:
+            actors = self.noun_actor(h)
+            if not actors and trig.support is not None:
+                actors = self.verb_actor(trig.support)
+            recips = self.noun_recipients(h, trig)
+            if not actors and h.dep_ == "pobj" and h.head.dep_ == "agent":
+                pass
+        else:
+            actors = self.verb_actor(h)
+            recips = self.verb_recipients(h, trig)
+        rec_ids = {t.i for t in recips}
+        actors = [a for a in actors if a.i not in rec_ids and a.i != h.i]
+        recips = [r for r in recips if r.i != h.i]
+        return _dedupe(actors), _dedupe(recips)
+
+    # ----- record participants -----
+    def participant(self, t: Token) -> Optional[Participant]:
+        ctx = self.ctx
+        s, e = span_of(t)
+        doc = t.doc
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        text = ctx.text[start:end]
+        if not text.strip() or ctx.excluded(start, end):
+            return None
+        ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
+        if ent is not None:
+            return Participant(entity_id=ent.id, name=ent.name, code=ent.code, start=start, end=end, text=text)
+        name = text
+        if t.ent_iob_ != "O" and t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+            ent_span = next((x for x in doc.ents if x.start <= t.i < x.end), None)
+            if ent_span is not None:
+                name = ctx.text[ent_span.start_char:ent_span.end_char]
+        return Participant(name=name.strip(), start=start, end=end, text=text)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _dedupe(toks: list[Token]) -> list[Token]:
+    seen, out = set(), []
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out

@@ -1,0 +1,138 @@
+"""How many were killed, injured or arrested: integers from digits and number words.
+
+A casualty word ("killed", "wounding", "deaths", "arrested") names its victims through the
+parse (object, passive subject, "death of X"); the victims' number modifiers, digits, number
+words ("one American contractor" -> 1, "a civilian" -> 1, a named person -> 1) are summed over
+coordinated victims. A vague amount ("dozens", "several", a bare plural) leaves the count
+null.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from tocsin.extract.events.lexicon import Lexicon
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def parse_number(words: list[str], lex: Lexicon) -> Optional[int]:
+    """``["24"]`` -> 24, ``["twenty-four"]`` -> 24, ``["two", "hundred"]`` -> 200."""
+    total, current, seen = 0, 0, False
+    for w in words:
+        w = w.lower().strip()
+        if not w or w in ("and", "at", "least", "about", "some", "nearly", "almost", "over", "more", "than"):
+            if w in ("about", "some", "nearly", "almost"):
+                pass
+            continue
+        if _DIGITS.match(w):
+            current += int(w.replace(",", ""))
+            seen = True
+            continue
+        parts = w.split("-")
+        if all(p in lex.numbers for p in parts):
+            current += sum(lex.numbers[p] for p in parts)
+            seen = True
+            continue
+        if w in lex.multipliers:
+            if not seen:
+                return None  # "hundreds", "thousand" alone are vague
+            current = max(current, 1) * lex.multipliers[w]
+            if lex.multipliers[w] >= 1000:
+                total += current
+                current = 0
+            continue
+        return None
+    return total + current if seen else None
+
+
+def _number_tokens(t: Token) -> list[Token]:
+    toks = [t] if t.pos_ == "NUM" or t.like_num else []
+    for c in t.children:
+        if c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num):
+            toks.append(c)
+            toks.extend(x for x in c.children if x.dep_ in ("compound", "quantmod") and (x.pos_ == "NUM" or x.like_num))
+    return sorted(set(toks), key=lambda x: x.i)
+
+
+def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
+    """Number of people a victim phrase names, or None when the text gives no number."""
+    vague = lex.cue_set("vague_amounts")
+    if t.lower_ in vague:
+        return None
+    nums = _number_tokens(t)
+    if nums:
+        return parse_number([n.text for n in nums], lex)
+    for c in t.children:
+        if c.dep_ in ("det", "nummod", "amod", "quantmod") and c.lower_ in vague:
+            return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            # "two of the guards", "dozens of people"
+            return None
+    singular = t.tag_ in ("NN", "NNP")
+    if singular:
+        for c in t.children:
+            if c.dep_ == "det" and c.lower_ in lex.numbers and lex.numbers[c.lower_] <= 1:
+                return lex.numbers[c.lower_]
+            if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+                return 1
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            return 1
+    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her"):
+        return 1
+    return None
+
+
+def victims_of(c: Token) -> list[Token]:
+    """Head tokens of the victims named around a casualty word."""
+    out: list[Token] = []
+    passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
+    if c.pos_ in ("VERB", "AUX"):
+        if passive or c.lemma_.lower() == "die":
+            subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
+            if not subj and c.dep_ in ("relcl", "acl"):
+                subj = [c.head]
+            if not subj and c.dep_ == "conj":
+                subj = [x for x in c.head.children if x.dep_ in ("nsubjpass", "nsubj")]
+            out = subj[:1]
+            if out and out[0].lower_ in ("who", "that", "which") and c.dep_ == "relcl":
+                out = [c.head]
+        else:
+            out = [x for x in c.children if x.dep_ in ("dobj",)][:1]
+    else:
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out = [x for x in p.children if x.dep_ == "pobj"][:1]
+        if not out and any(x.dep_ == "nummod" for x in c.children):
+            return [c]  # "24 deaths"
+    expanded: list[Token] = []
+    for t in out:
+        expanded.append(t)
+        stack = [t]
+        while stack:
+            cur = stack.pop()
+            for x in cur.children:
+                if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                    expanded.append(x)
+                    stack.append(x)
+    return expanded
+
+
+def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
+    """(number, victim tokens) for one casualty word; number None unless every victim phrase
+    gives one."""
+    victims = victims_of(c)
+    if not victims:
+        return None, []
+    if victims == [c]:
+        return victim_count(c, lex), []
+    total = 0
+    for v in victims:
+        n = victim_count(v, lex)
+        if n is None:
+            return None, victims
+        total += n
+    return total, victims

@@ -1,0 +1,195 @@
+"""Within-article event coreference: mentions of one event become one event.
+
+Mentions are taken in text order; each joins the earlier cluster it agrees with best, or
+starts a new one. Two mentions can be one event when they have the same PLOVER type, modes
+that do not clash, the same reality (an asserted attack does not merge with a hypothetical
+one), no clashing actors (nor actor/recipient swapped), dates, places or counts; they must
+also share some evidence: a place, a date, an actor or recipient, a mode, a count, or a
+definite description pointing back ("the rocket strike", "the protest").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from tocsin.record import EventDate, Location, Participant
+
+_GENERIC_MODES = {("PROTEST", "demo")}
+_REAL = {"asserted", "claimed"}
+
+
+@dataclass
+class Mention:
+    """One report of an event: a trigger with what its sentence says about it."""
+
+    type: str
+    mode: Optional[str]
+    start: int
+    end: int
+    text: str
+    sent_index: int
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
+    victims: list[Participant] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    dead: Optional[int] = None
+    injured: Optional[int] = None
+    arrested: Optional[int] = None
+    modality: str = "asserted"
+    source: Optional[tuple] = None  # (text, entity_id, name)
+    date: Optional[EventDate] = None
+    location: Optional[Location] = None
+    definite: bool = False
+    casualty_only: bool = False
+    place_attached: bool = False
+    weak_actor: bool = False  # the actor is only a modifier of the trigger ("Iranian proxy attack")
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("’", "'")
+    s = re.sub(r"^(the|a|an|both|all)\s+", "", s)
+    return re.sub(r"[^a-z0-9 ]+", " ", s).strip()
+
+
+def names_match(a: Participant, b: Participant) -> bool:
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    x, y = _norm(a.name), _norm(b.name)
+    if not x or not y:
+        return False
+    return x == y or re.search(rf"\b{re.escape(x)}\b", y) is not None or re.search(rf"\b{re.escape(y)}\b", x) is not None
+
+
+def _named(p: Participant) -> bool:
+    return bool(p.entity_id) or any(w[:1].isupper() for w in p.name.split())
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].type
+
+    def modes(self) -> set[str]:
+        return {m.mode for m in self.mentions if m.mode and (m.type, m.mode) not in _GENERIC_MODES}
+
+    def reality(self) -> set[str]:
+        return {"real" if m.modality in _REAL else m.modality for m in self.mentions}
+
+    def actors(self) -> list[Participant]:
+        return [p for m in self.mentions for p in m.actors]
+
+    def recipients(self) -> list[Participant]:
+        return [p for m in self.mentions for p in m.recipients + m.victims]
+
+    def values(self, attr: str) -> set:
+        return {getattr(m, attr) for m in self.mentions if getattr(m, attr) is not None}
+
+    def dates(self) -> set[str]:
+        return {m.date.value for m in self.mentions if m.date and m.date.source != "published" and m.date.value}
+
+    def places(self, attached_only: bool = False) -> list[Location]:
+        return [m.location for m in self.mentions if m.location and m.location.precision != "article"
+                and m.location.name and (m.place_attached or not attached_only)]
+
+    def last_sentence(self) -> int:
+        return max(m.sent_index for m in self.mentions)
+
+
+def _dates_clash(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def same_place(x: Location, y: Location) -> bool:
+    if x.geonameid and y.geonameid and x.geonameid == y.geonameid:
+        return True
+    a, b = _norm(x.name or ""), _norm(y.name or "")
+    return bool(a and b) and (a == b or re.search(rf"\b{re.escape(a)}\b", b) is not None or re.search(rf"\b{re.escape(b)}\b", a) is not None)
+
+
+def _places_clash(a: list[Location], b: list[Location]) -> bool:
+    for x in a:
+        for y in b:
+            if same_place(x, y):
+                continue
+            if x.country and y.country and x.country != y.country:
+                return True
+            if x.precision == "city" and y.precision == "city":
+                return True
+    return False
+
+
+def score(c: Cluster, m: Mention) -> Optional[float]:
+    """Evidence that ``m`` reports the event of cluster ``c``; None when they clash."""
+    if c.type != m.type:
+        return None
+    real = "real" if m.modality in _REAL else m.modality
+    if c.reality() != {real}:
+        return None
+    modes = c.modes()
+    if m.mode and (m.type, m.mode) not in _GENERIC_MODES and modes and m.mode not in modes:
+        return None
+    named_c = [p for x in c.mentions if not x.weak_actor for p in x.actors if _named(p)]
+    named_m = [p for p in m.actors if _named(p)] if not m.weak_actor else []
+    if named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m):
+        return None
+    if any(names_match(a, r) for a in m.actors for r in c.recipients() if _named(a) and _named(r)):
+        return None
+    if any(names_match(a, r) for a in c.actors() for r in m.recipients if _named(a) and _named(r)):
+        return None
+    for attr in ("dead", "injured"):
+        vals = c.values(attr)
+        v = getattr(m, attr)
+        if v is not None and vals and v not in vals:
+            return None
+    m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value else set()
+    if _dates_clash(c.dates(), m_dates):
+        return None
+    m_places = [m.location] if m.location and m.location.precision != "article" and m.location.name else []
+    if m.place_attached and _places_clash(c.places(attached_only=True), m_places):
+        return None
+    s = 0.0
+    if m_places and any(same_place(p, m_places[0]) for p in c.places()):
+        s += 2
+    if m_dates and m_dates & c.dates():
+        s += 1.5
+    if any(names_match(a, b) for a in c.actors() for b in m.actors):
+        s += 1
+    if any(names_match(a, b) for a in c.recipients() for b in m.recipients + m.victims):
+        s += 1
+    if m.mode and m.mode in modes:
+        s += 1
+    for attr in ("dead", "injured"):
+        v = getattr(m, attr)
+        if v is not None and v in c.values(attr):
+            s += 1
+    if m.definite:
+        s += 1.5
+    gap = m.sent_index - c.last_sentence()
+    if gap <= 1 and (m.casualty_only or any(x.casualty_only for x in c.mentions)):
+        s += 1
+    if gap == 0:
+        s += 0.5
+    return s
+
+
+def cluster(mentions: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        best, best_s = None, 0.99
+        for c in clusters:
+            s = score(c, m)
+            if s is not None and (s > best_s or (s == best_s and best is not None and c.last_sentence() > best.last_sentence())):
+                best, best_s = c, s
+        if best is None:
+            clusters.append(Cluster([m]))
+        else:
+            best.mentions.append(m)
+    return clusters

@@ -1,0 +1,229 @@
+"""Finding the words that name events: PLOVER type and mode per trigger.
+
+Single-word triggers are looked up by lemma and part of speech; multiword triggers ("rocket
+attack", "call for", "hunger strike") by a spaCy ``Matcher`` built once per vocabulary; verb +
+object triggers ("send troops") by the verb's object. Casualty words ("killed", "wounding")
+are triggers too: they either stand as an ASSAULT of their own or become the counts of the
+attack that governs them (see :mod:`.counts`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+
+from tocsin.extract.events.lexicon import Lexicon, Sense, inflections, load
+
+_DETS = {"a", "an", "the"}
+
+
+@dataclass
+class Trigger:
+    """One event word (or phrase) in a sentence."""
+
+    head: Token
+    start: int  # token index of the span (inclusive)
+    end: int  # token index (exclusive)
+    type: str
+    mode: Optional[str]
+    nominal: bool
+    casualty: Optional[str] = None  # "dead" / "injured" / "arrested" when the word is a casualty word
+    support: Optional[Token] = None  # the support verb of a nominal trigger ("launched")
+    folded_into: Optional["Trigger"] = None  # another trigger this one describes
+    casualty_only: bool = False  # a casualty word that names no event by itself ("died")
+
+    @property
+    def char_start(self) -> int:
+        return self.head.doc[self.start].idx
+
+    @property
+    def char_end(self) -> int:
+        t = self.head.doc[self.end - 1]
+        return t.idx + len(t.text)
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab, lex: Lexicon) -> Matcher:
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = Matcher(vocab)
+        for words in lex.phrases:
+            pattern = []
+            for w in words:
+                if w in _DETS:
+                    pattern.append({"LOWER": {"IN": sorted(_DETS)}, "OP": "?"})
+                else:
+                    pattern.append({"LEMMA": {"IN": sorted({w, w.title(), w.upper()})}})
+            m.add(" ".join(words), [pattern])
+            surface = [{"LOWER": {"IN": sorted(inflections(w))}} for w in words if w not in _DETS]
+            m.add(" ".join(words), [surface])
+        _MATCHERS[id(vocab)] = m
+    return m
+
+
+def trigger_surface_forms() -> set[str]:
+    """Lower-case surface forms of every trigger and casualty word (a superset, inflected by
+    rule): a sentence containing none of them holds no event this coder can find."""
+    lex = load()
+    words: set[str] = set()
+    for lemma in list(lex.verbs) + list(lex.nouns) + list(lex.verb_objects):
+        words |= inflections(lemma)
+    for phrase in lex.phrases:
+        for w in phrase:
+            if w not in _DETS:
+                words |= inflections(w)
+    for name in ("casualty_verbs", "casualty_nouns", "casualty_adjectives"):
+        for w in lex.cues.get(name) or {}:
+            words |= inflections(str(w))
+    return words
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _blocked(head: Token, lex: Lexicon) -> bool:
+    lem = _lemma(head)
+    objs = (lex.cues.get("blocked_objects") or {}).get(lem)
+    if objs:
+        for c in head.children:
+            if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and _lemma(c) in objs:
+                return True
+    comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
+    if comps:
+        for c in head.children:
+            if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in comps:
+                return True
+    return False
+
+
+def _is_name_part(t: Token, sent: Span, upper_doc: bool) -> bool:
+    """A title-case word inside a name ("the Iran Deal", "Operation Inherent Resolve")."""
+    if upper_doc or t.i == sent.start or not t.text[:1].isupper():
+        return False
+    prev = t.doc[t.i - 1]
+    if prev.text in {"“", '"', "‘", "'", "(", "-", "—", ":"}:
+        return False
+    return t.ent_type_ not in ("", "DATE", "TIME") or t.pos_ == "PROPN" or t.is_title
+
+
+def _mode_from_modifiers(head: Token, lex: Lexicon) -> Optional[str]:
+    cues = lex.cues.get("mode_cues") or {}
+    for c in head.children:
+        if c.dep_ == "dobj" and _lemma(head) not in lex.verb_objects:
+            continue
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj", "dobj") and _lemma(c) in cues:
+            return cues[_lemma(c)]
+        if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _lemma(p) in cues:
+                    return cues[_lemma(p)]
+                for pc in p.children:
+                    if pc.dep_ in ("compound", "amod") and _lemma(pc) in cues:
+                        return cues[_lemma(pc)]
+    return None
+
+
+def _anchored(head: Token, lex: Lexicon) -> bool:
+    """A nominal trigger of a verbal type counts only with a participant, date or support verb."""
+    if head.dep_ in ("dobj", "nsubjpass", "attr") and _lemma(head.head) in lex.cue_set("support_verbs"):
+        return True
+    if head.dep_ == "nsubj" and _lemma(head.head) in ("take", "occur", "happen", "begin", "end", "start", "continue"):
+        return True
+    for c in head.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "against", "from", "among"):
+            return True
+        if c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = False) -> list[Trigger]:
+    """Every trigger in one sentence, at most one per head token, in text order."""
+    lex = lex or load()
+    out: dict[int, Trigger] = {}
+    casualty_verbs = lex.cues.get("casualty_verbs") or {}
+    casualty_nouns = lex.cues.get("casualty_nouns") or {}
+    nominal_free = lex.cue_set("nominal_free")
+
+    # multiword phrases first: they are more specific than their words
+    matcher = _matcher(sent.doc.vocab, lex)
+    spans = []
+    for match_id, s, e in matcher(sent):
+        spans.append((s + sent.start, e + sent.start, sent.doc.vocab.strings[match_id]))
+    spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: set[int] = set()
+    for s, e, key in spans:
+        if any(i in taken for i in range(s, e)):
+            continue
+        sense = lex.phrases[tuple(key.split())]
+        toks = sent.doc[s:e]
+        first = toks[0]
+        head = first if first.pos_ in ("VERB", "AUX") else toks[-1]
+        if head.dep_ == "compound" and head.head.i >= e:
+            continue
+        out[head.i] = Trigger(head, s, e, sense.type, sense.mode, head.pos_ not in ("VERB", "AUX"))
+        taken.update(range(s, e))
+
+    for t in sent:
+        if t.i in taken or t.is_punct or t.is_space:
+            continue
+        lem = _lemma(t)
+        sense: Optional[Sense] = None
+        nominal = False
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and lem in lex.verbs):
+            if t.dep_ in ("amod", "compound"):
+                continue
+            sense = lex.verbs.get(lem)
+            objs = lex.verb_objects.get(lem)
+            if objs:
+                for c in t.children:
+                    if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in objs:
+                        sense = objs[_lemma(c)]
+                        break
+        elif t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and lem in casualty_nouns):
+            sense = lex.nouns.get(lem) or lex.nouns.get(t.lower_)
+            nominal = True
+            if sense is not None:
+                if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "attack capabilities", "car bomb networks"
+                if _is_name_part(t, sent, upper_doc):
+                    continue
+                if sense.type not in nominal_free and not _anchored(t, lex):
+                    continue
+        if sense is None:
+            # casualty words that are not triggers of their own ("died", "death") still matter
+            kind = casualty_verbs.get(lem) if t.pos_ == "VERB" else casualty_nouns.get(lem)
+            if kind and t.dep_ not in ("amod", "compound"):
+                out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, t.pos_ != "VERB", casualty=kind,
+                                   casualty_only=True)
+            continue
+        if _blocked(t, lex):
+            continue
+        if any(c.lower_ == "alongside" for c in t.children):
+            continue  # "fought alongside" is cooperation, not assault
+        kind = casualty_verbs.get(lem) if not nominal else casualty_nouns.get(lem)
+        out[t.i] = Trigger(t, t.i, t.i + 1, sense.type, sense.mode, nominal,
+                           casualty=kind if sense.type in ("ASSAULT", "COERCE") else None)
+
+    for trig in out.values():
+        if trig.type == "ASSAULT" and trig.mode is None:
+            trig.mode = _mode_from_modifiers(trig.head, lex)
+        if trig.nominal and trig.head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+            gov = trig.head.head
+            if trig.head.dep_ == "pobj" and gov.dep_ == "prep":
+                gov = None
+            if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in lex.cue_set("support_verbs"):
+                trig.support = gov
+    # a support verb that is itself a trigger word ("launched a strike") is not a second event
+    supports = {t.support.i for t in out.values() if t.support is not None}
+    for i in list(out):
+        if i in supports and out[i].nominal is False and out[i].casualty is None:
+            del out[i]
+    return [out[i] for i in sorted(out)]
