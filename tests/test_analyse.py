@@ -90,11 +90,11 @@ def test_distinct_incidents_do_not_merge():
                event("e1", "ASSAULT", actors=[KH], recipients=[USMIL], date="2019-12-27", place="Kirkuk")),
         record("f", "Tigris Wire", "2019-12-29",
                event("e1", "ASSAULT", actors=[USMIL], recipients=[KH], date="2019-12-28", place="Kirkuk")),
-        # same day, same dyad, 400 km from the day before and 500 km from each other
+        # same day, same dyad, 400 km from the day before and 1,000 km from each other
         record("g", "Gulf Ledger", "2019-12-29",
                event("e1", "ASSAULT", actors=[USMIL], recipients=[KH], date="2019-12-29", place="Al-Qaim")),
         record("h", "Gulf Ledger", "2019-12-29",
-               event("e2", "ASSAULT", actors=[USMIL], recipients=[KH], date="2019-12-29", place="Erbil")),
+               event("e2", "ASSAULT", actors=[USMIL], recipients=[KH], date="2019-12-29", place="Tehran")),
     ]
     incs = incidents(recs)
     assert len(incs) == 8
@@ -297,3 +297,27 @@ def test_types_file_is_checked():
         TypesConfig.model_validate({"families": {"x": ["ASSAULT", "NOPE"]}, "intensity": {}})
     with pytest.raises(ValueError):
         TypesConfig.model_validate({"families": {"x": ["ASSAULT"]}, "intensity": {}})  # types left without family
+
+
+def test_two_events_of_one_article_stay_two_incidents():
+    rec = record("a", "Tigris Wire", "2020-01-01",
+                 event("e1", "ASSAULT", actors=[KH], recipients=[USA], date="2020-01-01", place="Green Zone",
+                       trigger="threw stones"),
+                 event("e2", "ASSAULT", actors=[KH], recipients=[USA], date="2020-01-01", place="Green Zone",
+                       trigger="burned tyres"))
+    assert len(incidents([rec])) == 2
+
+
+def test_an_undated_mention_joins_through_a_distinctive_toll():
+    recs = [
+        record("a", "Levant Observer", "2020-01-11",
+               event("e1", "ASSAULT", actors=[IRGC], recipients=[UKR], date="2020-01-08", place="Tehran", dead=176)),
+        # "the downing ... killing 176 people", no date, no coded actor
+        record("b", "Capital Dispatch", "2020-01-12",
+               event("e1", "ASSAULT", recipients=[("176 people", None)], place="Tehran", dead=176)),
+        # an undated attack with nothing in common is left alone
+        record("c", "Capital Dispatch", "2020-01-12",
+               event("e2", "ASSAULT", recipients=[("protesters", None)], place="Tehran", dead=2)),
+    ]
+    incs = incidents(recs)
+    assert sorted(sorted(s.article_id for s in i.sources) for i in incs) == [["a", "b"], ["c"]]

@@ -76,19 +76,29 @@ class Weights(_Strict):
     overlapping_dates: float = 1
     near_place: float = 2
     same_country: float = 1
+    far_place: float = -3
     actor_overlap: float = 2
     recipient_overlap: float = 2
     same_count: float = 1
+    different_count: float = -2
+    same_trigger: float = 1
+    same_mode: float = 1
+    shared_identity: float = 2
 
 
 class DedupeConfig(_Strict):
     date_slack_days: dict[str, int]
     undated_lookback_days: int = 30
     max_km: dict[str, float]
+    max_km_same_dyad: float = 500
     near_km: float = 60
     weights: Weights = Weights()
-    min_score: float = 5
+    count_ratio: float = 3
+    distinctive_count: int = 10
+    identity_types: list[str] = ["ASSAULT", "COERCE"]
+    min_score: float = 4
     undated_needs_dyad: bool = True
+    merge_within_article: bool = False
     modalities: list[str] = ["asserted", "claimed"]
 
 

@@ -37,12 +37,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _coarser(a: Optional[str], b: Optional[str]) -> str:
-    ia = _PRECISION_ORDER.index(a) if a in _PRECISION_ORDER else 1
-    ib = _PRECISION_ORDER.index(b) if b in _PRECISION_ORDER else 1
-    return _PRECISION_ORDER[max(ia, ib)]
-
-
 def _slack(o: Observation) -> int:
     return dedupe_config().date_slack_days.get(o.precision, 0) if o.dated else 0
 
@@ -69,24 +63,58 @@ def _same_speaker(a: tuple[ActorInfo, ...], b: tuple[ActorInfo, ...]) -> bool:
     return bool(ta & tb)
 
 
+def _surnames(parts: tuple[ActorInfo, ...]) -> set[str]:
+    return {p.name.split()[-1].lower() for p in parts if p.person and p.name.split()}
+
+
+def _shared_identity(a: Observation, b: Observation) -> bool:
+    """The same named person on the receiving end of an attack or arrest, or the same distinctive
+    death toll."""
+    cfg = dedupe_config()
+    if a.type in cfg.identity_types and b.type in cfg.identity_types:
+        if _surnames(a.recipients) & _surnames(b.recipients):
+            return True
+    return a.dead is not None and a.dead == b.dead and a.dead >= cfg.distinctive_count
+
+
+def _trigger_words(o: Observation) -> set[str]:
+    words = set()
+    for w in re.findall(r"[a-z]+", o.trigger.lower()):
+        if len(w) > 2 and w not in _STOP:
+            words.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+    return words
+
+
+def _km(a: Observation, b: Observation) -> Optional[float]:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _place_limit(a: Observation, b: Observation) -> Optional[float]:
+    """The distance beyond which the two places disagree, or None when either is too vague."""
+    cfg = dedupe_config()
+    la, lb = cfg.max_km.get(a.loc_precision or ""), cfg.max_km.get(b.loc_precision or "")
+    if la is None or lb is None:
+        return None
+    return max(la, lb)
+
+
+def _dyad_agrees(a: Observation, b: Observation) -> bool:
+    return bool(_sides(a.actors) & _sides(b.actors) and _sides(a.recipients) & _sides(b.recipients))
+
+
 def contradiction(a: Observation, b: Observation) -> Optional[str]:
     """Why two reported events cannot be one incident, or ``None``."""
     cfg, types = dedupe_config(), types_config()
+    if a.article_id == b.article_id and not cfg.merge_within_article:
+        return "one article reports each event once"
     if not types.compatible_types(a.type, b.type):
         return f"types {a.type} and {b.type} are not compatible"
     if a.lo and b.lo and a.hi and b.hi:
-        s = _slack(a) + _slack(b)
+        s = max(_slack(a), _slack(b))
         if a.lo - timedelta(days=s) > b.hi or b.lo - timedelta(days=s) > a.hi:
             return "dates do not overlap"
-    located = a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    if located:  # distance decides, across borders too (strikes on both sides of a border)
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-        limit = cfg.max_km.get(_coarser(a.loc_precision, b.loc_precision), cfg.near_km)
-        if km > limit:
-            return f"places {km:.0f} km apart"
-    elif a.country and b.country and a.country != b.country:
-        if "region" not in (a.loc_precision, b.loc_precision):
-            return f"countries {a.country} and {b.country}"
     aa, ar, ba, br = _sides(a.actors), _sides(a.recipients), _sides(b.actors), _sides(b.recipients)
     if aa and ba and not aa & ba:
         return "different actors"
@@ -98,6 +126,15 @@ def contradiction(a: Observation, b: Observation) -> Optional[str]:
         return "the dyad is reversed"
     if types.is_verbal(a.type) and types.is_verbal(b.type) and not _same_speaker(a.actors, b.actors):
         return "different speakers"
+    km, limit = _km(a, b), _place_limit(a, b)
+    if km is not None and limit is not None and not _shared_identity(a, b):
+        if _dyad_agrees(a, b):
+            limit = max(limit, cfg.max_km_same_dyad)
+        if km > limit:
+            return f"places {km:.0f} km apart"
+    if km is None and a.country and b.country and a.country != b.country:
+        if _place_limit(a, b) is not None:
+            return f"countries {a.country} and {b.country}"
     return None
 
 
@@ -106,19 +143,21 @@ def agreement(a: Observation, b: Observation) -> float:
     report agrees with nothing unless both sides of the dyad agree (``undated_needs_dyad``)."""
     cfg = dedupe_config()
     w = cfg.weights
-    if (not a.dated or not b.dated) and cfg.undated_needs_dyad:
-        if not (_sides(a.actors) & _sides(b.actors) and _sides(a.recipients) & _sides(b.recipients)):
-            return 0.0
+    identity = _shared_identity(a, b)
+    if (not a.dated or not b.dated) and cfg.undated_needs_dyad and not (_dyad_agrees(a, b) or identity):
+        return 0.0
     score = 0.0
     if a.day and b.day and a.day == b.day:
         score += w.same_day
     elif a.dated and b.dated:
         score += w.overlapping_dates
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        if haversine_km(a.lat, a.lon, b.lat, b.lon) <= cfg.near_km:
-            score += w.near_place
-        elif a.country and a.country == b.country:
-            score += w.same_country
+    km, limit = _km(a, b), _place_limit(a, b)
+    if identity:
+        score += w.shared_identity
+    if km is not None and km <= cfg.near_km:
+        score += w.near_place
+    elif km is not None and limit is not None and km > limit:
+        score += 0 if identity else w.far_place
     elif a.country and a.country == b.country:
         score += w.same_country
     if _sides(a.actors) & _sides(b.actors):
@@ -129,6 +168,13 @@ def agreement(a: Observation, b: Observation) -> float:
         x, y = getattr(a, f), getattr(b, f)
         if x is not None and x == y and x > 0:
             score += w.same_count
+        elif (x and y and a.modality == b.modality == "asserted"
+              and max(x, y) > cfg.count_ratio * min(x, y)):
+            score += w.different_count
+    if _trigger_words(a) & _trigger_words(b):
+        score += w.same_trigger
+    if a.mode and a.mode == b.mode:
+        score += w.same_mode
     return score
 
 

@@ -26,6 +26,7 @@ class Observation:
     type: str
     family: str
     trigger: str
+    mode: Optional[str]
     actors: tuple[ActorInfo, ...]
     recipients: tuple[ActorInfo, ...]
     lo: Optional[date]  # earliest day it may have happened
@@ -84,6 +85,8 @@ def timex_interval(value: Optional[str]) -> Optional[tuple[date, date, str]]:
             return d, d, "day"
         if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
             lo = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:  # the weekend
+                return lo + timedelta(days=5), lo + timedelta(days=6), "week"
             return lo, lo + timedelta(days=6), "week"
         if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
             y, mo = int(m[1]), int(m[2])
@@ -113,7 +116,8 @@ def _participants(parts, entities: dict) -> tuple[ActorInfo, ...]:
     for p in parts:
         ent = entities.get(p.entity_id) if p.entity_id else None
         out.append(actor_info(p.name, p.code or (ent.code if ent else None),
-                              ent.name if ent else None, ent.country if ent else None))
+                              ent.name if ent else None, ent.country if ent else None,
+                              ent.kind if ent else None))
     return tuple(out)
 
 
@@ -140,7 +144,7 @@ def observe(rec: Record, ev: Event) -> Observation:
     intensity = ev.intensity if ev.intensity is not None else types.intensity.get(ev.type, 0.0)
     return Observation(
         article_id=art.id, event_id=ev.id, source=art.source, title=art.title, url=art.url,
-        published=published, type=ev.type, family=types.family(ev.type), trigger=ev.trigger.text,
+        published=published, type=ev.type, family=types.family(ev.type), trigger=ev.trigger.text, mode=ev.mode,
         actors=_participants(ev.actors, entities), recipients=_participants(ev.recipients, entities),
         lo=lo, hi=hi, dated=dated, precision=precision,
         date_value=d.value if d else None, date_text=d.text if d else None,

@@ -24,6 +24,7 @@ class ActorInfo:
     code: Optional[str]
     country: Optional[str]  # ISO alpha-3 (or an IGO/NGO code) of its own side
     patrons: tuple[str, ...] = ()
+    person: bool = False  # a named person (a person is in one place at a time)
 
     def sides(self, aligned: bool) -> frozenset[str]:
         """Country-level sides: its own country, plus its patrons when ``aligned``."""
@@ -94,7 +95,7 @@ def _lookup(name: str) -> tuple[Optional[str], tuple[str, ...]]:
 
 
 def actor_info(name: str, code: Optional[str], entity_name: Optional[str] = None,
-               entity_country: Optional[str] = None) -> ActorInfo:
+               entity_country: Optional[str] = None, kind: Optional[str] = None) -> ActorInfo:
     """Reduce a participant (its name, code and resolved entity) to an :class:`ActorInfo`."""
     country = country_of_code(code) or (entity_country.upper() if entity_country else None)
     patrons: tuple[str, ...] = ()
@@ -104,4 +105,4 @@ def actor_info(name: str, code: Optional[str], entity_name: Optional[str] = None
         patrons = tuple(dict.fromkeys(patrons + p))
     patrons = tuple(p for p in patrons if p != country)
     return ActorInfo(name=entity_name or name, code=code.upper() if code else None, country=country,
-                     patrons=patrons)
+                     patrons=patrons, person=kind == "person")

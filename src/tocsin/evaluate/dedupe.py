@@ -21,6 +21,7 @@ from tocsin.record import Record
 
 DEFAULT_GOLD = Path("examples/gold/incidents.yaml")
 DEFAULT_ARTICLES = Path("examples/articles")
+MIN_FIT = 3.0  # the type plus some agreement on date, actors or place
 
 
 @dataclass
@@ -34,6 +35,7 @@ class GoldIncident:
     recipients: set[str]
     places: list[tuple[float, float]]
     articles: list[str]
+    cues: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +69,7 @@ def load_gold(path: Path) -> tuple[list[GoldIncident], list[GoldDyad]]:
                 recipients={c for c in (country_of_code(x) for x in g.get("recipients") or []) if c},
                 places=[(float(p["lat"]), float(p["lon"])) for p in places],
                 articles=[r["article"] for r in g.get("reports") or []],
+                cues=[str(c).lower() for c in g.get("cues") or []],
             ))
         dyads = []
         for d in data.get("dyads") or []:
@@ -99,6 +102,9 @@ def _fit(o, g: GoldIncident) -> Optional[float]:
         score += 1.0 if acts & g.actors else -1.0
     if recs and g.recipients:
         score += 1.0 if recs & g.recipients else -1.0
+    trig = o.trigger.lower()
+    if any(c in trig or trig in c for c in g.cues):
+        score += 1.5
     if o.lat is not None and o.lon is not None and g.places:
         km = min(haversine_km(o.lat, o.lon, la, lo) for la, lo in g.places)
         score += 1.0 if km <= 100 else -0.5
@@ -134,14 +140,19 @@ def score_dedupe(records: Iterable[Record], gold: list[GoldIncident]) -> DedupeS
         for a in g.articles:
             by_article.setdefault(a, []).append(g)
     res = DedupeScore(events=len(obs), gold_total=len(gold))
+    # one event per gold incident per article (an article reports an incident once), best fit first
+    cands = []
     for o in obs:
-        best, best_s = None, None
-        for g in by_article.get(o.article_id, []):
+        for n, g in enumerate(by_article.get(o.article_id, [])):
             s = _fit(o, g)
-            if s is not None and (best_s is None or s > best_s):
-                best, best_s = g, s
-        if best is not None:
-            res.alignment[o.key] = best.id
+            if s is not None and s >= MIN_FIT:
+                cands.append((-s, o.article_id, o.event_id, n, o, g))
+    taken: set[tuple[str, str]] = set()
+    for _, art, _, _, o, g in sorted(cands, key=lambda c: c[:4]):
+        if o.key in res.alignment or (art, g.id) in taken:
+            continue
+        res.alignment[o.key] = g.id
+        taken.add((art, g.id))
     for inc in incidents_from_observations(obs):
         for s in inc.sources:
             res.system[(s.article_id, s.event_id)] = inc.id
