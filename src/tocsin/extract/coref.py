@@ -43,6 +43,7 @@ class Ante:
     subject: bool
     sent: int
     quoted: bool
+    depth: int = 0  # of the mention's head in the parse (main-clause subjects come first)
 
 
 @dataclass
@@ -172,13 +173,19 @@ def _antecedent(state: CorefState, start: int, end: int, rule: dict, subject_of=
         ent = state.entities.get(a.entity_id)
         if ent is None or not _compatible(state, ent, rule):
             continue
-        # same sentence: nearest first, subjects preferred; earlier sentences: subject, then first
+        # subjects first, higher in the parse first (Hobbs-like), then the nearest in the same
+        # sentence or the first in an earlier one
         order = -a.start if dist == 0 else a.start
-        ranked.append(((dist, 0 if a.subject else 1, order), ent))
+        ranked.append(((dist, 0 if a.subject else 1, a.depth, order), ent))
     if not ranked:
         return None
     ranked.sort(key=lambda x: x[0])
     return ranked[0][1]
+
+
+def _depth(tok) -> int:
+    """Clause depth: verbs between the token and the sentence root."""
+    return sum(1 for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))
 
 
 def _is_expletive(tok) -> bool:
@@ -243,11 +250,12 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
     for ent in entities:
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            subject = False
+            subject, depth = False, 0
             if span is not None:
                 root = span.root
                 subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
-            state.antes.append(Ante(m.start, m.end, ent.id, subject, state.sent_of(m.start), state.quoted(m.start, m.end)))
+                depth = _depth(root)
+            state.antes.append(Ante(m.start, m.end, ent.id, subject, state.sent_of(m.start), state.quoted(m.start, m.end), depth))
     state.antes.sort(key=lambda a: a.start)
     # pronouns, in text order (each resolved pronoun becomes an antecedent itself)
     for tok in doc:
@@ -255,20 +263,64 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
         if rule is None or tok.tag_ not in ("PRP", "PRP$") or _is_expletive(tok):
             continue
         s, e = tok.idx, tok.idx + len(tok)
-        if ctx.excluded(s, e) or not free(s, e):
+        possessive = tok.tag_ == "PRP$"
+        if ctx.excluded(s, e) or (not possessive and not free(s, e)):
             continue
         ent = _pronoun_antecedent(state, tok, rule)
         if ent is None:
             continue
         _add_mention(ent, s, e, text)
-        a = Ante(s, e, ent.id, tok.dep_ in ("nsubj", "nsubjpass"), state.sent_of(s), state.quoted(s, e))
+        if possessive and ent.country:
+            _inherit_country(entities, ent, s, e)
+        a = Ante(s, e, ent.id, tok.dep_ in ("nsubj", "nsubjpass"), state.sent_of(s), state.quoted(s, e), _depth(tok))
         bisect.insort(state.antes, a, key=lambda x: x.start)
     ctx.shared["coref"] = state
     return state
 
 
+def _inherit_country(entities: list[Entity], owner: Entity, s: int, e: int) -> None:
+    """"its troops" where "its" is the United States: the troops are American."""
+    from tocsin.actors.codes import code_of
+
+    for ent in entities:
+        if ent is owner or ent.country or ent.kind in ("country", "media"):
+            continue
+        if any(m.start <= s and e <= m.end and (m.start, m.end) != (s, e) for m in ent.mentions) and len(ent.mentions) == 1:
+            ent.country = owner.country
+            if ent.sector:
+                ent.code = code_of(owner.country, ent.sector)
+
+
+def _governing_subject(tok):
+    """For the subject of a reported clause, the subject of the verb that reports it:
+    "U.S. officials said they would...", "Graham announced, saying ... that he expected"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    v = tok.head
+    while v.dep_ == "conj" and v.head is not v:
+        v = v.head
+    if v.dep_ != "ccomp":
+        return None
+    g = v.head
+    for _ in range(4):
+        subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if g.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or g.head is g:
+            return None
+        g = g.head
+    return None
+
+
 def _pronoun_antecedent(state: CorefState, tok, rule: dict) -> Optional[Entity]:
     s, e = tok.idx, tok.idx + len(tok)
+    gov = _governing_subject(tok)
+    if gov is not None:
+        for a in state.antes:
+            if a.start <= gov.idx < a.end and a.end <= s:
+                ent = state.entities.get(a.entity_id)
+                if ent is not None and _compatible(state, ent, rule):
+                    return ent
     subject_of = None
     if not tok.lower_.endswith("self") and tok.dep_ in ("dobj", "pobj", "dative"):
         # "Graham met him": not the subject of the same verb

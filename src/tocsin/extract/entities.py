@@ -8,6 +8,7 @@ Coreference (:mod:`tocsin.extract.coref`) then links surnames, pronouns and "the
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -102,6 +103,7 @@ class _Builder:
         self.party_re = _party_re(kb.version)
         self.title_tokens: set[int] = set()
         self.persons: dict[int, Cand] = {}  # head token -> person cand (for appositions)
+        self._tok_ends: Optional[list[int]] = None
 
     # -- helpers -------------------------------------------------------------------------
     def add(self, c: Cand, toks: range) -> None:
@@ -121,12 +123,11 @@ class _Builder:
 
     def country_before(self, char: int) -> Optional[str]:
         """A state/demonym span ending right before char ("US Deputy Secretary", "Iraq's")."""
-        tok_i = None
-        for t in self.doc:
-            if t.idx + len(t) <= char:
-                tok_i = t.i
-            else:
-                break
+        if self._tok_ends is None:
+            self._tok_ends = [t.idx + len(t) for t in self.doc]
+        tok_i = bisect.bisect_right(self._tok_ends, char) - 1
+        if tok_i < 0:
+            return None
         # skip a possessive marker
         if tok_i is not None and self.doc[tok_i].tag_ == "POS":
             tok_i -= 1
@@ -257,6 +258,8 @@ class _Builder:
                 return
             if all(t.i in self.title_tokens for t in ent):
                 return
+            if not ent.kb_id_ and self.is_modifier(ent):
+                return  # "the CT effort"
             inner = [self.idx.at(i) for i in range(ent.start, ent.end) if self.idx.at(i) is not None]
             inner_actor = next((kb.actors.get(s.kb_id_) for s in inner if kb.actors.get(s.kb_id_) and kb.actors[s.kb_id_].kind not in ("country", "person")), None)
             states = codes.modifier_states(self.doc, ent.start, ent.end, kb, self.idx)
@@ -463,6 +466,8 @@ class _Builder:
             org = self.owner(tok)
         if org is not None and org.sector in ("REB", "IGO", "OPP", "NGO", "PTY") and ag.sector in ("GOV", "MIL"):
             sector = org.sector  # "leaders of Kataib Hezbollah" are the group's, not a state's
+            if kind != "person":
+                kind = org.kind
         c = Cand(s_char, e_char, key, name, kind, codes.code_of(code, sector), country, sector,
                  number=number, head=tok.i, source="agent")
         c.title = tok.lower_
