@@ -202,6 +202,17 @@ def _weekday_near(ref: date, wd: int, how: str) -> date:
     return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
 
 
+def _pick_day(cands: list[Point], dct: date, tense: Optional[str], slack: int = 45) -> Point:
+    """A month-day without a year: the nearest, unless the tense points the other way and the
+    other side is not much nearer (``slack`` days)."""
+    near = min(cands, key=lambda p: abs((p.start - dct).days))
+    if tense == "past" and near.start > dct + timedelta(days=slack):
+        return max((p for p in cands if p.start <= dct), key=lambda p: p.start, default=near)
+    if tense == "future" and near.start < dct - timedelta(days=slack):
+        return min((p for p in cands if p.start >= dct), key=lambda p: p.start, default=near)
+    return near
+
+
 def _weekday_how(tense: Optional[str]) -> str:
     """News reports what happened: a weekday looks back unless the verb says future
     (present tense: the nearest, "talks open Friday")."""
@@ -277,7 +288,7 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             same = [p for p in cands if p.start.isoweekday() == wd]
             if same:
                 cands = same
-        return done(_pick(cands, dct, None, default="nearest"))
+        return done(_pick_day(cands, dct, env.tense))
     if mon:
         if y:
             return done(Point("month", date(y, mon, 1)), None)
@@ -304,6 +315,8 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
         if tense == "future":
             ok = [p for p in cands if p.start >= here]
             return done(min(ok, key=lambda p: p.start))
+        if tense == "present":
+            return done(min(cands, key=lambda p: (abs((p.start - here).days), p.start > here)))
         ok = [p for p in cands if p.start <= here]
         return done(max(ok, key=lambda p: p.start))
     if wd:
@@ -527,7 +540,7 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
             cands = [Point("quarter", date(dct.year + k, 3 * q - 2, 1)) for k in (-1, 0, 1)]
             if det == "last":
                 p = max((x for x in cands if x.start < here.start), key=lambda x: x.start)
-            elif det == "next" or (env.tense == "future" and q < (dct.month - 1) // 3 + 1):
+            elif det == "next":
                 p = min((x for x in cands if x.start > here.start), key=lambda x: x.start)
             else:
                 # the quarter of this year, or of last year when this year's is still to come
@@ -729,8 +742,6 @@ def duration_value(n: Optional[float], unit_word: str) -> Optional[str]:
         mult, letter = int(m.group(1)), m.group(2)
     if letter == "WE":
         return "P" + ("X" if n is None else f"{int(n) * 2}") + "D"
-    if letter == "Q":
-        letter, mult = "M", 3 * mult
     if n is None:
         if mult == 10:
             return "PXE" if not clock else None
@@ -759,6 +770,8 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         v = duration_value(None, g["unit"])
         return Resolved("DURATION", v, None)
     if c.rule.name == "duration_open":
+        if _key(g.get("ddet")) == "recent":
+            return Resolved("DATE", "PAST_REF", None)
         return Resolved("DURATION", duration_value(None, g.get("unit") or g["unit2"]), None)
     if g.get("old") or re.match(r"[\s-]+old\b", env.text[c.end:c.end + 6]):
         return None                                    # an age: "the 6-year-old", "52 years old"
@@ -839,7 +852,7 @@ def norm_offset(c: Candidate, env: Env) -> Optional[Resolved]:
         # "up from $2 a year ago/earlier": the same quarter a year before
         a = env.anchor(gran="quarter", within=2, unshifted=True)
     if a is None and discourse:
-        a = env.anchor()
+        a = env.anchor(unshifted=gran == "year")
     if a is not None:
         p = a.point
         if ORDER.index(gran if gran != "weekend" else "week") < ORDER.index(p.gran if p.gran != "weekend" else "week"):

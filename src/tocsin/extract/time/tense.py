@@ -11,6 +11,8 @@ from typing import Optional
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "ll"}
 _IMPLICATIVE = {"try", "attempt", "begin", "start", "continue", "refuse", "fail", "manage", "use",
                 "help", "seem", "appear", "come", "go", "need", "have", "be", "get", "cease", "stop"}
+_MODAL_FUTURE = {"might", "may", "should", "must"}
+_SCHEDULED = {"expect", "schedule", "set", "plan", "slate", "due", "intend", "propose", "anticipate"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "aim", "want", "seek", "prepare",
                  "set", "due", "likely", "going", "poised", "slate", "propose"}
 
@@ -29,8 +31,12 @@ def verb_of(tok):
 def verb_tense(v, depth: int = 0) -> Optional[str]:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     low = {a.lower_ for a in auxes}
-    if low & _FUTURE_AUX:
+    if low & _FUTURE_AUX or low & _MODAL_FUTURE:
         return "future"
+    if v.tag_ == "VBN" and v.lemma_ in _SCHEDULED and not any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+        return "future"                      # "is expected Tuesday", "a summit set for April"
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "relcl", "advcl", "amod"):
+        return "past"                        # "attacks attributed to Iran in May"
     if v.tag_ == "VBD" or any(a.tag_ in ("VBD",) for a in auxes):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
