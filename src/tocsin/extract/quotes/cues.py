@@ -1,0 +1,142 @@
+"""Cue words and what hangs on them: the cue's subject (the speaker), its channel ("on
+Twitter", "told The Daily Beast") and "according to X"."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+
+
+def is_speech(tok: Token, lex: Lexicon) -> bool:
+    return is_verb(tok) and tok.lemma_.lower() in lex.speech
+
+
+def is_according(tok: Token) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def according_object(tok: Token) -> Optional[Token]:
+    """The object of "according to": the source."""
+    to = tok.doc[tok.i + 1]
+    for ch in to.children:
+        if ch.dep_ == "pobj":
+            return ch
+    for ch in tok.children:
+        if ch.dep_ == "pobj":
+            return ch
+    # a loose parse: the first noun after "to"
+    for k in range(tok.i + 2, min(len(tok.doc), tok.i + 8)):
+        t = tok.doc[k]
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
+
+
+def _agent(tok: Token) -> Optional[Token]:
+    for ch in tok.children:
+        if ch.dep_ == "agent":
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def subject(cue: Token, lex: Lexicon, outside=None) -> Optional[Token]:
+    """Who speaks through ``cue``: its subject, the agent of a passive, or for a participle or
+    infinitive ("..., saying", "went on to say") the subject of the verb it hangs on."""
+    tok = cue
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj", "dep"):
+        # "Graham announced that he had met Trump, saying …": the participle goes with the
+        # nearest speech verb above it when there is one
+        h, steps = cue.head, 0
+        while steps < 4 and h.head.i != h.i:
+            if h.i != cue.i and is_speech(h, lex) and h.tag_ != "VBG":
+                break
+            h, steps = h.head, steps + 1
+        if is_speech(h, lex) and h.i != cue.i and h.tag_ != "VBG":
+            tok = h
+    for _ in range(5):
+        for ch in tok.children:
+            if ch.dep_ in ("nsubj", "csubj") and (outside is None or outside(ch)):
+                if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                    return tok.head
+                return ch
+        ag = _agent(tok)
+        if ag is not None:
+            return ag
+        for ch in tok.children:
+            if ch.dep_ == "nsubjpass" and tok.i != cue.i and (outside is None or outside(ch)):
+                return ch
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _words(tok: Token) -> list[str]:
+    return [t.lower_ for t in tok.subtree if not t.is_punct]
+
+
+def channel(cue: Token, lex: Lexicon) -> Optional[str]:
+    """Where the cue's words were said or written, when the text names it."""
+    doc = cue.doc
+    for ch in cue.children:
+        if ch.dep_ in ("dobj", "dative", "iobj") and cue.lemma_.lower() in ("tell", "inform", "email", "text", "write", "assure"):
+            name = _outlet(ch, lex)
+            if name:
+                return name
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "in", "via", "through", "during", "to"):
+            for g in ch.children:
+                if g.dep_ != "pobj":
+                    continue
+                outlet = None
+                for gg in g.subtree:
+                    if gg.dep_ == "pobj" and gg.i != g.i:
+                        outlet = _outlet(gg, lex) or outlet
+                if outlet:
+                    return outlet
+                words = [t.lower_ for t in g.subtree if t.dep_ not in ("det", "punct", "amod")]
+                key = " ".join(w for w in words if w not in ("a", "an", "the"))
+                for n in (3, 2, 1):
+                    for k in range(len(words) - n + 1):
+                        cand = " ".join(words[k:k + n])
+                        if cand in lex.platforms:
+                            return lex.platforms[cand]
+                if key in lex.platforms:
+                    return lex.platforms[key]
+                name = _outlet(g, lex)
+                if name and ch.lower_ == "to":
+                    return name
+    return None
+
+
+def _outlet(tok: Token, lex: Lexicon) -> Optional[str]:
+    """The news outlet named by the phrase at ``tok`` ("The Daily Beast", "Fox News")."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end or (tok.left_edge.i <= ent.start and ent.end <= tok.i + 1):
+            if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE"):
+                words = {w.lower() for w in ent.text.replace("’", "'").split()}
+                if words & lex.media_words or ent.text.lower() in lex.outlets or (words & lex.outlets):
+                    return ent.text
+    if tok.pos_ == "PROPN":
+        span = [t for t in tok.subtree if t.i <= tok.i and (t.pos_ == "PROPN" or t.dep_ == "det")]
+        if span:
+            text = doc[span[0].i:tok.i + 1].text
+            words = {w.lower() for w in text.split()}
+            if words & lex.media_words or text.lower() in lex.outlets or words & lex.outlets:
+                return text
+    return None

@@ -1,0 +1,261 @@
+"""Quotation-mark quotes: find each one's cue and speaker, tell direct from partial quotes,
+and drop scare quotes.
+
+A quotation's cue is looked for, in order: after the closing mark ("…,” said Graham", "…,”
+Pompeo said Tuesday", "…,” according to the report"); up the dependency tree from the quoted
+words to a speech verb outside them ("Graham said the president was “determined…”",
+"Pompeo said: “…”"); "according to X" elsewhere in the sentence; a cue before a colon that
+introduces the quotation ("Caddell continued:"). A quotation with no cue that fills its
+sentence keeps no speaker here (the paragraph's speaker is found later); a short quoted phrase
+inside a sentence with no cue is a scare quote or a title, not a quotation.
+
+Kinds: ``partial`` when the quotation runs on from a word in the same clause ("was
+“determined…”"), else ``direct``. Partial quotations of one or two words are not quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from tocsin.context import Context
+
+from . import cues
+from .lexicon import Lexicon
+from .marks import Marked
+from .speakers import Found, build
+from .tokens import DocIndex
+
+QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
+_TRAILER_MAX = 30
+_MIN_PARTIAL_WORDS = 3
+
+
+@dataclass
+class Cand:
+    """A quote being built (record fields plus what the later focus rules need)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Optional[tuple[int, int]]
+    speaker: Optional[Found]
+    channel: Optional[str]
+    para: int
+    marked: bool
+    needs_speaker: bool = False  # a quotation with no cue: takes the paragraph's speaker
+    pronoun: bool = False  # the speaker is a pronoun no entity resolved
+
+
+def _cue_span(tok: Token) -> tuple[int, int]:
+    end = tok.idx + len(tok.text)
+    if cues.is_according(tok):
+        to = tok.doc[tok.i + 1]
+        end = to.idx + len(to.text)
+    else:
+        for ch in tok.rights:
+            if ch.dep_ == "prt" and ch.i == tok.i + 1:
+                end = ch.idx + len(ch.text)
+    return tok.idx, end
+
+
+def _np_head(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _speaker_token(cue: Token, lex: Lexicon, inside, trailer: Optional[list[int]] = None) -> Optional[Token]:
+    if cues.is_according(cue):
+        return cues.according_object(cue)
+    s = cues.subject(cue, lex, outside=lambda t: not inside(t.i))
+    if s is not None:
+        return s
+    if trailer:
+        doc = cue.doc
+        after = [k for k in trailer if k > cue.i] + [k for k in reversed(trailer) if k < cue.i]
+        for k in after:
+            t = doc[k]
+            if t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
+                return _np_head(t)
+    return None
+
+
+def _title_case(text: str) -> bool:
+    """Every longer word capitalised: a title or a name, not speech."""
+    words = [w.strip(".,:;!?’'\"“”()") for w in text.split()]
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 2 and len(long) >= 1 and all(w[:1].isupper() for w in long)
+
+
+def _colon_source(doc, lo: int, colon: int) -> Optional[Token]:
+    """Who speaks in "X: “…”" (a name before the colon) or "X has adopted the stance: “…”"
+    (the subject of the clause that the colon ends)."""
+    toks = [t for t in doc[lo:colon] if not t.is_space]
+    if not toks:
+        return None
+    if len(toks) <= 6 and toks[-1].pos_ == "PROPN":
+        return _np_head(toks[-1])
+    root = toks[-1]
+    while root.head.i != root.i and lo <= root.head.i < colon:
+        root = root.head
+    if cues.is_verb(root):
+        for ch in root.children:
+            if ch.dep_ == "nsubj" and (ch.pos_ in ("PROPN", "PRON") or ch.ent_type_ in ("PERSON", "ORG")):
+                return ch
+    return None
+
+
+def _word_count(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[Cand]:
+    """The quote for one quotation, or None when it is a scare quote or a title."""
+    doc, text = ix.doc, ctx.text
+    if not len(doc):
+        return None
+    o_tok = ix.tok_at(m.open)
+    c_tok = ix.tok_at(m.close) if m.close is not None else ix.tok_before(m.end)
+    if c_tok < o_tok:
+        c_tok = o_tok
+
+    def inside(k: int) -> bool:
+        return o_tok <= k <= c_tok
+
+    para = ix.para_of(m.open)
+    pstart = ix.paras[para][0]
+    # what precedes the opening mark in its sentence (or paragraph)
+    s0 = max(doc[ix.sent_start[o_tok]].idx, pstart)
+    before = text[s0:m.open].strip()
+    prev_char = before[-1] if before else ""
+    embedded = bool(prev_char) and (prev_char.isalnum() or prev_char in ")%’'")
+    first_inner = text[m.start:m.end].lstrip(" \"“‘'….")[:1]
+    if embedded and first_inner.isupper() and o_tok > 0 and cues.is_speech(doc[o_tok - 1], lex):
+        embedded = False
+    kind = "partial" if embedded else "direct"
+    words = _word_count(text[m.start:m.end])
+    if kind == "partial" and words < _MIN_PARTIAL_WORDS:
+        return None
+    content_end = text[m.start:m.end].rstrip()
+    ends_clause = bool(content_end) and content_end[-1] in ",?!—–-…:"
+
+    cue: Optional[Token] = None
+    spk_tok: Optional[Token] = None
+
+    # 1. after the closing mark
+    trailer: list[int] = []
+    if m.close is not None:
+        k = c_tok + 1
+        while k < len(doc) and len(trailer) < _TRAILER_MAX:
+            t = doc[k]
+            if t.is_space or t.text in QUOTE_TOKENS or "\n" in text[ix.char_end(k - 1):t.idx]:
+                break
+            trailer.append(k)
+            if t.text in (".", "!", "?", ";"):
+                break
+            k += 1
+        for k in trailer:
+            t = doc[k]
+            if cues.is_according(t) or cues.is_speech(t, lex):
+                own_content = any(
+                    ch.dep_ in ("ccomp",) and ch.i > t.i and not inside(ch.i) for ch in t.children
+                )
+                if own_content and not ends_clause:
+                    break
+                if not ends_clause and not embedded and k > c_tok + 4:
+                    # "….” Then X said that …": a new sentence with its own cue
+                    break
+                cue = t
+                spk_tok = _speaker_token(t, lex, inside, trailer)
+                break
+            if cues.is_verb(t) and t.dep_ in ("ROOT",) and not ends_clause:
+                break
+
+    # 2. up the tree from the quoted words
+    if cue is None:
+        roots = [k for k in range(max(o_tok, ix.tok_at(m.start)), c_tok + 1)
+                 if not inside(doc[k].head.i) and not doc[k].is_punct]
+        for r in roots:
+            h = doc[r].head
+            for _ in range(8):
+                if inside(h.i):
+                    break
+                if cues.is_speech(h, lex) or (embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition):
+                    cue = h
+                    break
+                acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
+                if acc is not None:
+                    cue = acc
+                    break
+                if h.head.i == h.i:
+                    break
+                h = h.head
+            if cue is not None:
+                spk_tok = _speaker_token(cue, lex, inside)
+                break
+
+    # 2b. a speech verb just before the opening mark ("…, writing “…”", "to state, “…”")
+    if cue is None and not embedded:
+        k = o_tok - 1
+        lo = max(ix.sent_start[o_tok], o_tok - 10)
+        while k >= lo:
+            t = doc[k]
+            if cues.is_speech(t, lex):
+                cue = t
+                spk_tok = _speaker_token(cue, lex, inside)
+                break
+            if cues.is_verb(t) and t.dep_ not in ("aux", "auxpass", "amod"):
+                break
+            if t.text in QUOTE_TOKENS or t.text in (".", ";", "?", "!"):
+                break
+            k -= 1
+
+    # 3. "according to X" anywhere in the sentence
+    if cue is None:
+        lo, hi = ix.sent_start[o_tok], ix.sent_end[c_tok]
+        for k in range(lo, hi):
+            if not inside(k) and cues.is_according(doc[k]):
+                cue = doc[k]
+                spk_tok = cues.according_object(cue)
+                break
+
+    # 4. a cue before a colon that introduces the quotation
+    if cue is None and (before.endswith(":") or (not before and para > 0)):
+        if before.endswith(":"):
+            colon = ix.tok_before(m.open)
+            while colon > 0 and doc[colon].text != ":":
+                colon -= 1
+        else:
+            prev_end = ix.paras[para - 1][1]
+            colon = ix.tok_before(prev_end)
+            if doc[colon].text != ":":
+                colon = -1
+        if colon >= 0:
+            lo = max(ix.sent_start[colon], colon - 25)
+            for k in range(colon - 1, lo - 1, -1):
+                if cues.is_speech(doc[k], lex):
+                    cue = doc[k]
+                    spk_tok = _speaker_token(cue, lex, inside)
+                    break
+            if cue is None:
+                spk_tok = _colon_source(doc, ix.sent_start[colon], colon)
+
+    sentence_like = not embedded
+    if cue is None and spk_tok is not None:
+        # "Kaine has adopted the stance: “…”", "Darrell Scott: ‘…’"
+        speaker = build(ctx, spk_tok, lex)
+        return Cand(m.start, m.end, kind, None, speaker, None, para, True,
+                    pronoun=spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
+    if _title_case(text[m.start:m.end]) and (cue is None or cue.i < o_tok or embedded):
+        return None  # a title ("Jane The Virgin", “In the Gutter”), not a quotation
+    if cue is None:
+        if not sentence_like or words < 2:
+            return None
+        return Cand(m.start, m.end, "direct", None, None, None, para, True, needs_speaker=True)
+    speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
+    pronoun = bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
+    chan = None if cues.is_according(cue) else cues.channel(cue, lex)
+    return Cand(m.start, m.end, kind, _cue_span(cue), speaker, chan, para, True,
+                needs_speaker=speaker is None, pronoun=pronoun)
