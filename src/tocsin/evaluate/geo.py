@@ -143,15 +143,34 @@ def score_gold_toponyms(articles: list[GoldArticle]) -> ResolutionScore:
 
 
 def score_end_to_end(articles: list[GoldArticle], with_demonyms: bool = True):
-    from tocsin.pipeline import extract
+    """Recognition and resolution from raw text. Each article is parsed whole by the shared spaCy
+    pipeline and read by the places extractor. Sites (common-noun phrases) are not toponyms and
+    are left out; adjectival demonyms (kept as country evidence) are counted when
+    ``with_demonyms``, since both benchmarks annotate "Turkish", "American"... as toponyms
+    (nationality nouns such as "Americans" are not)."""
+    from tocsin import nlp as nlp_loader
+    from tocsin.context import Context
+    from tocsin.extract.places import extract
+    from tocsin.pipeline import make_article
+    from tocsin.ingest.readers import ArticleInput
 
+    nlp = nlp_loader.load()
     exact, loose = PRF(), PRF()
     res = ResolutionScore()
-    for a in articles:
-        rec = extract(a.text, published=a.published, id=a.id)
-        pred = [(p.start, p.end, p) for p in rec.places]
+    arts = [make_article(ArticleInput(text=a.text, origin=a.id, id=a.id)) for a in articles]
+    for a, art, doc in zip(articles, arts, nlp.pipe((x.text for x in arts), batch_size=16)):
+        ctx = Context(article=art, doc=doc)
+        places = extract(ctx)
+        pred = [(p.start, p.end, p) for p in places if p.feature != "site"]
         if with_demonyms:
-            pred += [(d["start"], d["end"], None) for d in getattr(rec, "_demonyms", [])]
+            from tocsin.geo import gazetteer
+
+            gaz = gazetteer.load()
+            for d in ctx.shared.get("geo_evidence", []):
+                if not d.get("adjectival", True):
+                    continue
+                gp = gaz.get(d["geonameid"])
+                pred.append((d["start"], d["end"], _place_of(gp, d)))
         gold = a.toponyms
         gset = {(t.start, t.end) for t in gold}
         pset = {(s, e) for s, e, _ in pred}
@@ -166,10 +185,19 @@ def score_end_to_end(articles: list[GoldArticle], with_demonyms: bool = True):
                 continue
             used.add((hit[0], hit[1]))
             loose.tp += 1
-            if t.geonameid is not None and hit[2] is not None:
+            if t.geonameid is not None:
                 res.add(t, hit[2])
         loose.fp += len(pset - used)
     return exact, loose, res
+
+
+def _place_of(gp, d):
+    from tocsin.record import Place
+
+    if gp is None:
+        return None
+    return Place(id="d", start=d["start"], end=d["end"], text=d["text"], name=gp.name, geonameid=gp.id,
+                 lat=gp.lat, lon=gp.lon, country=gp.cc, feature=gp.feature)
 
 
 def command(
@@ -202,7 +230,7 @@ def command(
     if mode in ("e2e", "both"):
         t0 = time.perf_counter()
         exact, loose, res = score_end_to_end(articles)
-        echo("(b) end to end")
+        echo("(b) end to end (demonyms counted as toponyms, as the benchmarks annotate them)")
         echo("  " + exact.row("recognition (exact span)"))
         echo("  " + loose.row("recognition (overlapping span)"))
         for row in res.rows("  resolution of the recognised toponyms"):

@@ -21,7 +21,7 @@ from pathlib import Path
 from tocsin.data_files import data_path
 from tocsin.geo.names import name_key
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # name kinds, best first: the place's own name, an alias from ISO/GeoNames, any alternate name
 PRIMARY, ALIAS, ALTERNATE = 0, 1, 2
@@ -65,8 +65,8 @@ class _Builder:
         self.places: dict[int, tuple] = {}
         self.names: dict[tuple[str, int], int] = {}
 
-    def place(self, gid, name, feature, cc, admin1, admin2, pop, lat, lon) -> None:
-        self.places[gid] = (gid, name, feature, cc, admin1, admin2, int(pop or 0), lat, lon)
+    def place(self, gid, name, feature, cc, admin1, admin2, pop, lat, lon, capital=0) -> None:
+        self.places[gid] = (gid, name, feature, cc, admin1, admin2, int(pop or 0), lat, lon, capital)
 
     def name(self, name: str, gid: int, kind: int) -> None:
         key = name_key(name)
@@ -160,6 +160,18 @@ def build(path: Path) -> Path:
             if _keep_alternate(alt):
                 b.name(alt, gid, ALTERNATE)
 
+    # national capitals: the most populous town of the country bearing the capital's name
+    capital_of = {countries[iso]["capital"]: iso for iso in sorted(countries) if countries[iso].get("capital")}
+    best_capital: dict[str, tuple[int, int]] = {}
+    for key in sorted(cities, key=int):
+        c = cities[key]
+        iso = capital_of.get(c["name"]) or next((capital_of[a] for a in (c.get("alternatenames") or [])
+                                                 if capital_of.get(a) == c["countrycode"]), None)
+        if iso == c["countrycode"] and c["population"] > best_capital.get(iso, (0, -1))[1]:
+            best_capital[iso] = (int(c["geonameid"]), c["population"])
+    for gid, _ in best_capital.values():
+        b.places[gid] = b.places[gid][:9] + (1,)
+
     for gid in sorted(sub_info):
         name, feature, cc, admin1, aliases = sub_info[gid]
         pts = members.get(gid, [])
@@ -210,12 +222,12 @@ def _write(path: Path, b: _Builder, demonyms: dict[str, int]) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
         CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, feature TEXT, cc TEXT,
-            admin1 TEXT, admin2 INTEGER, pop INTEGER, lat REAL, lon REAL);
+            admin1 TEXT, admin2 INTEGER, pop INTEGER, lat REAL, lon REAL, capital INTEGER);
         CREATE TABLE names(key TEXT, id INTEGER, kind INTEGER, PRIMARY KEY(key, id)) WITHOUT ROWID;
         CREATE TABLE demonyms(key TEXT PRIMARY KEY, id INTEGER);
         """
     )
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", [b.places[k] for k in sorted(b.places)])
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", [b.places[k] for k in sorted(b.places)])
     con.executemany("INSERT INTO names VALUES (?,?,?)", [(k, g, v) for (k, g), v in sorted(b.names.items())])
     con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))

@@ -33,6 +33,7 @@ class GeoPlace:
     pop: int
     lat: Optional[float]
     lon: Optional[float]
+    capital: int = 0  # 1 for a national capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class Gazetteer:
         rows = self._con().execute(
             "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?", (key,)
         ).fetchall()
-        return tuple(Candidate(GeoPlace(*r[:9]), r[9]) for r in rows)
+        return tuple(Candidate(GeoPlace(*r[:10]), r[10]) for r in rows)
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every place one of whose names has the same key as ``name``."""

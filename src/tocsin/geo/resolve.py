@@ -81,10 +81,11 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     out = list(best.values())
     if not _DESIGNATOR.search(m.text):
         # a division named after its seat ("Aleppo" governorate, Los Angeles County) yields to the city
-        towns = [c.place for c in out if c.place.feature == "city" and c.kind < 2 and c.place.lat is not None]
+        towns = [c.place for c in out if c.place.feature == "city" and c.place.lat is not None
+                 and (c.kind < 2 or c.place.pop >= 100_000)]
         if towns:
             out = [c for c in out if not (c.place.feature in ("admin1", "admin2") and c.place.lat is not None and any(
-                t.cc == c.place.cc and _km(t, c.place) < SEAT_KM for t in towns))]
+                t.cc == c.place.cc and (t.capital or _km(t, c.place) < SEAT_KM) for t in towns))]
     return out
 
 
@@ -105,6 +106,10 @@ def _prior(c: Candidate, m: Mention, w: dict) -> float:
         s += w["designator"]["match"]
     if p.lat is None:
         s -= 2.0
+    if p.capital:
+        s += w["capital"]
+    if p.feature == "admin2" and c.kind > 0 and not _DESIGNATOR.search(m.text):
+        s += w["designator"]["bare_admin2"]  # "Gulf" for Gulf County
     return s
 
 

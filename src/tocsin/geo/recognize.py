@@ -1,0 +1,253 @@
+"""Toponym recognition over a parsed document: spaCy GPE/LOC/FAC entities, prominent gazetteer
+names spaCy missed, state abbreviations after "Town, ", demonyms ("Iraqi": country evidence, not
+places), sites located by "in/near/at X" ("the U.S. embassy in Baghdad") and metonymy ("Washington
+said"). Settings in ``tocsin/data/geo/recognition.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from tocsin.data_files import load_yaml
+from tocsin.geo.gazetteer import Gazetteer, GeoPlace
+from tocsin.geo.resolve import state_abbreviations
+
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str  # "toponym", "demonym", "site"
+    country: Optional[GeoPlace] = None  # demonyms: the country they point to
+    metonymy: bool = False
+    anchor: Optional[tuple[int, int]] = None  # sites: the toponym span that locates them
+    adjectival: bool = True  # demonyms: "Iraqi soldiers" (True) vs "the Iraqis" (False)
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    cfg = dict(load_yaml("geo/recognition.yaml"))
+    for k in ("not_toponyms",):
+        cfg[k] = frozenset(cfg[k])
+    for k in ("retag_labels",):
+        cfg[k] = frozenset(cfg[k])
+    for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels"):
+        cfg[k] = frozenset(cfg[k])
+    return cfg
+
+
+def _prominent(gaz: Gazetteer, text: str, features, min_pop: int) -> bool:
+    for c in gaz.lookup(text):
+        p = c.place
+        if c.kind > 1:
+            continue
+        if p.feature in features or (p.feature == "city" and p.pop >= min_pop):
+            return True
+    return False
+
+
+_ROAD_NUMBER = re.compile(r"\s+\d+[A-Z]?$")
+_HIGHWAY = re.compile(r"^(?:U\.?S\.?|I|SR|Interstate|Highway|Route|State Route)\s*-?\s*\d", re.I)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _ROAD_NUMBER.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    s = text[start:end]
+    m = _LEADING.match(s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    m = _TRAILING.search(s)
+    if m:
+        end -= len(m.group(0))
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    return start, end
+
+
+def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
+    """Toponyms, demonyms and sites in ``doc`` (a spaCy Doc over ``text``), in text order."""
+    cfg = settings()
+    out: list[Found] = []
+    taken = [False] * len(doc)
+
+    def skip(start: int, end: int) -> bool:
+        return bool(excluded and excluded(start, end))
+
+    def add(start, end, kind, tok_range, **kw):
+        out.append(Found(start, end, kind, **kw))
+        for i in range(*tok_range):
+            taken[i] = True
+
+    abbrev = state_abbreviations()
+    surnames = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]}
+    surnames |= {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+    def retag(span_text: str) -> bool:
+        return (span_text not in cfg["not_toponyms"] and span_text not in surnames
+                and _prominent(gaz, span_text, cfg["retag_features"], cfg["retag_min_city_population"]))
+
+    def embedded_place(span_text: str) -> bool:
+        return (span_text not in cfg["not_toponyms"] and span_text not in surnames
+                and _prominent(gaz, span_text, cfg["retag_features"], cfg["embedded_min_city_population"]))
+
+    for ent in doc.ents:
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        if e <= s or skip(s, e) or _HIGHWAY.match(text[ent.start_char:ent.end_char]):
+            continue
+        if text[e:e + 1] == "." and text[s:e + 1] in abbrev:  # "W.Va" + "."
+            e += 1
+        span_text = text[s:e]
+        if ent.label_ in cfg["entity_labels"]:
+            dem = gaz.demonym(span_text)
+            if dem is not None and not _prominent(gaz, span_text, ("country", "admin1", "region"), 10**12):
+                add(s, e, "demonym", (ent.start, ent.end), country=dem)
+            elif (sep := next((x for x in (", ", "-") if x in span_text
+                               and all(gaz.lookup(p) for p in span_text.split(x))), None)):
+                off = s  # "Kirkuk, Iraq" as one entity; "U.S.-Iran"
+                for part in span_text.split(sep):
+                    add(off, off + len(part), "toponym", (ent.start, ent.end))
+                    off += len(part) + len(sep)
+            elif span_text in surnames or (ent.label_ == "FAC" and not gaz.lookup(span_text)):
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+            else:
+                add(s, e, "toponym", (ent.start, ent.end))
+        elif ent.label_ in cfg["demonym_labels"] and gaz.demonym(span_text) is not None:
+            add(s, e, "demonym", (ent.start, ent.end), country=gaz.demonym(span_text),
+                adjectival=not span_text.endswith("s"))
+        elif ent.label_ in cfg["retag_labels"] and retag(span_text):
+            add(s, e, "toponym", (ent.start, ent.end))
+        elif ent.label_ in cfg["embedding_labels"] and len(ent) > 1:
+            # "West Virginia University", "Alexandria Police Department", "University of Texas"
+            inner = _embedded(ent, embedded_place)
+            if inner is not None:
+                add(inner.start_char, inner.end_char, "toponym", (ent.start, ent.end))
+            else:
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+        else:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+
+    # capitalised phrases spaCy left alone that name prominent places
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN", ""):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + 4), i, -1):
+            if any(taken[k] for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            if not all(t.text[:1].isupper() or t.text in ("of", "and") for t in span):
+                continue
+            st = span.text
+            if st in cfg["not_toponyms"] or skip(span.start_char, span.end_char):
+                continue
+            dem = gaz.demonym(st)
+            if dem is not None and j == i + 1:
+                hit = ("demonym", span, dem)
+                break
+            if _prominent(gaz, st, cfg["phrase_features"], cfg["phrase_min_city_population"]):
+                hit = ("toponym", span, None)
+                break
+        if hit:
+            kind, span, dem = hit
+            if kind == "demonym":
+                add(span.start_char, span.end_char, kind, (span.start, span.end), country=dem,
+                    adjectival=not span.text.endswith("s"))
+            else:
+                add(span.start_char, span.end_char, kind, (span.start, span.end))
+            i = span.end
+        else:
+            i += 1
+
+    # "Alexandria, La.": the abbreviation is a toponym too
+    for f in list(out):
+        if f.kind != "toponym":
+            continue
+        rest = text[f.end:f.end + 10]
+        if not rest.startswith(", "):
+            continue
+        for ab in abbrev:
+            if rest[2:].startswith(ab):
+                s = f.end + 2
+                if not any(o.start < s + len(ab) and s < o.end for o in out):
+                    out.append(Found(s, s + len(ab), "toponym"))
+                break
+
+    out.sort(key=lambda f: (f.start, f.end))
+    _mark_metonymy(doc, out, cfg)
+    out.extend(_sites(doc, out, cfg, skip))
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _embedded(ent, is_place):
+    """The place name that opens an organisation's name, or closes it after "of"."""
+    first = 1 if ent[0].lower_ == "the" else 0
+    for j in range(min(len(ent) - 1, first + 3), first, -1):
+        span = ent[first:j]
+        if span[-1].text[:1].isupper() and is_place(span.text):
+            return span
+    for i in range(len(ent) - 1, 0, -1):
+        if ent[i - 1].lower_ == "of":
+            span = ent[i:]
+            if len(span) <= 3 and is_place(span.text):
+                return span
+            break
+    return None
+
+
+def _tokens(doc, f: Found):
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span
+
+
+def _mark_metonymy(doc, found: list[Found], cfg: dict) -> None:
+    """A toponym that is the subject of a speech/decision verb stands for its government."""
+    for f in found:
+        if f.kind != "toponym":
+            continue
+        span = _tokens(doc, f)
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in cfg["metonymy_verbs"]:
+            f.metonymy = True
+
+
+def _sites(doc, found: list[Found], cfg: dict, skip) -> list[Found]:
+    """'the U.S. embassy in Baghdad' -> a site (the noun phrase) anchored to the toponym."""
+    by_token = {}
+    for f in found:
+        if f.kind == "toponym" and not f.metonymy:
+            span = _tokens(doc, f)
+            if span is not None:
+                by_token[span.root.i] = f
+    out = []
+    for tok_i, f in by_token.items():
+        tok = doc[tok_i]
+        prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in cfg["site_preps"]:
+            continue
+        head = prep.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in cfg["site_heads"]:
+            continue
+        left = min([head.i] + [t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss") or t.pos_ == "PROPN"])
+        start, end = doc[left].idx, head.idx + len(head.text)
+        if skip(start, end) or any(o.start < end and start < o.end and o.kind == "toponym" and o is not f
+                                   and not (o.start >= start and o.end <= end) for o in found):
+            continue
+        out.append(Found(start, end, "site", anchor=(f.start, f.end)))
+    return out

@@ -1,0 +1,138 @@
+"""The places extractor: resolution given spans, recognition, sites, demonyms, metonymy, and the
+helpers the events stage uses."""
+from __future__ import annotations
+
+import pytest
+
+import tocsin
+from tocsin import nlp as nlp_loader
+from tocsin.context import Context
+from tocsin.errors import UsageError
+from tocsin.extract import places as places_mod
+from tocsin.ingest.readers import ArticleInput
+from tocsin.pipeline import make_article
+
+from conftest import shared_path
+
+
+def _ctx(text: str) -> Context:
+    art = make_article(ArticleInput(text=text, origin="test"))
+    ctx = Context(article=art, doc=nlp_loader.load()(text))
+    ctx.places = places_mod.extract(ctx)
+    return ctx
+
+
+def _spans(text, *names):
+    out, pos = [], 0
+    for n in names:
+        i = text.index(n, pos)
+        out.append((i, i + len(n)))
+        pos = i + len(n)
+    return out
+
+
+def test_resolve_places_keeps_order_and_offsets():
+    text = "Rockets hit a base near Kirkuk, Iraq, and later Baghdad."
+    spans = _spans(text, "Kirkuk", "Iraq", "Baghdad")
+    res = tocsin.resolve_places(text, spans)
+    assert [(p.start, p.end) for p in res] == spans
+    assert [p.text for p in res] == ["Kirkuk", "Iraq", "Baghdad"]
+    assert [p.geonameid for p in res] == [94787, 99237, 98182]
+    assert res[0].feature == "city" and res[0].country == "IQ" and res[1].feature == "country"
+
+
+def test_qualifier_picks_the_town_in_the_named_state():
+    text = "A fire broke out in Alexandria, La., on Friday."
+    (p,) = tocsin.resolve_places(text, _spans(text, "Alexandria"))
+    assert p.country == "US" and p.admin1 == "Louisiana"
+    text = "A fire broke out in Alexandria, Egypt, on Friday."
+    (p, _) = tocsin.resolve_places(text, _spans(text, "Alexandria", "Egypt"))
+    assert p.country == "EG" and p.feature == "city"
+
+
+def test_context_of_other_places_decides():
+    text = "Police in Paris and Dallas said the Texas storm closed roads near Tyler."
+    res = tocsin.resolve_places(text, _spans(text, "Paris", "Dallas", "Texas", "Tyler"))
+    assert res[0].country == "US" and res[0].admin1 == "Texas"
+    text = "Police in Paris and Lyon said the storm hit France."
+    assert tocsin.resolve_places(text, _spans(text, "Paris"))[0].country == "FR"
+
+
+def test_alternate_spelling_and_demonym_span():
+    text = "Kerkuk was quiet; Turkish troops stayed home."
+    res = tocsin.resolve_places(text, _spans(text, "Kerkuk", "Turkish"))
+    assert res[0].geonameid == 94787
+    assert res[1].geonameid == 298795 and res[1].feature == "country"
+
+
+def test_bad_spans_are_a_usage_error():
+    with pytest.raises(UsageError):
+        tocsin.resolve_places("Baghdad", [(0, 40)])
+    assert tocsin.resolve_places("Baghdad", []) == []
+
+
+def test_demonym_is_evidence_not_a_place():
+    ctx = _ctx("Iraqi soldiers were wounded in the attack on Tuesday.")
+    assert not [p for p in ctx.places if p.text == "Iraqi"]
+    ev = ctx.shared["geo_evidence"]
+    assert ev and ev[0]["text"] == "Iraqi" and ev[0]["country"] == "IQ"
+
+
+def test_metonymy_is_flagged():
+    ctx = _ctx("Washington said on Tuesday that it would send more troops to Baghdad.")
+    wash = next(p for p in ctx.places if p.text == "Washington")
+    bag = next(p for p in ctx.places if p.text == "Baghdad")
+    assert wash.metonymy is True and bag.metonymy is False
+    assert bag.geonameid == 98182
+
+
+def test_site_located_by_its_toponym():
+    text = "Protesters stormed the U.S. embassy in Baghdad on Tuesday."
+    ctx = _ctx(text)
+    site = next(p for p in ctx.places if p.feature == "site")
+    assert "embassy" in site.text and site.text == text[site.start:site.end]
+    assert site.country == "IQ" and site.geonameid is None and "Baghdad" in site.name
+    tok = next(t for t in ctx.doc if t.text == "stormed")
+    loc = places_mod.location_for(ctx, tok)
+    assert loc.precision == "site" and loc.country == "IQ"
+
+
+def test_place_for_clause_falls_back_to_the_article_focus():
+    ctx = _ctx("Fighting raged in Aleppo, Syria, for a week. Aleppo was shelled again. "
+               "The ministry said nothing more.")
+    assert places_mod.article_focus(ctx).name.startswith("Aleppo") or places_mod.article_focus(ctx).country == "SY"
+    said = next(t for t in ctx.doc if t.text == "said")
+    loc = places_mod.location_for(ctx, said)
+    assert loc.precision == "article" and loc.country == "SY"
+    raged = next(t for t in ctx.doc if t.text == "raged")
+    assert places_mod.place_for_clause(ctx, raged).country == "SY"
+
+
+def test_ids_in_text_order_and_spans_match_text():
+    text = "From Basra to Mosul, Iraq, and on to Damascus."
+    ctx = _ctx(text)
+    assert [p.id for p in ctx.places] == [f"p{i}" for i in range(1, len(ctx.places) + 1)]
+    assert all(text[p.start:p.end] == p.text for p in ctx.places)
+    assert [p.start for p in ctx.places] == sorted(p.start for p in ctx.places)
+
+
+def test_odd_text_does_not_raise():
+    for text in ["...", "A" * 50, "The the the", "Xyzzy, Plugh."]:
+        _ctx(text)
+
+
+def test_seed_places_resolved(seed_text, seed_gold):
+    ctx = _ctx(seed_text)
+    got = {p.geonameid for p in ctx.places}
+    missing = [g["name"] for g in seed_gold["places"] if g["geonameid"] not in got]
+    assert not missing
+
+
+def test_lgl_slice_gold_toponyms():
+    from tocsin.evaluate.geo import read_gold, score_gold_toponyms
+
+    arts = read_gold(shared_path("data", "geo", "lgl.xml"))[:60]
+    sc = score_gold_toponyms(arts)
+    assert sc.n > 300
+    assert sc.exact / sc.n >= 0.72
+    assert sc.near / sc.n >= 0.74
