@@ -1,10 +1,12 @@
-# tocsin: `make demo` codes the bundled examples into tocsin.db and prints the events;
+# tocsin: `make demo` codes the bundled examples into tocsin.db, prints the events and serves the
+# dashboard at http://127.0.0.1:8000;
 # `make test` runs the test suite. Both create .venv on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= sqlite:///tocsin.db
+PORT ?= 8000
 
 .PHONY: demo test install clean evaluate
 
@@ -21,6 +23,8 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tocsin ingest examples/articles --db $(DB)
 	$(BIN)/tocsin events --db $(DB) --limit 1000
+	@echo "tocsin: the dashboard is served at http://127.0.0.1:$(PORT)/ (API docs at /docs); Ctrl-C stops"
+	$(BIN)/tocsin serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

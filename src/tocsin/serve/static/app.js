@@ -331,6 +331,13 @@ function fact(dl, label, value) {
   dl.appendChild(el("dd", {}, value));
 }
 
+function scrollInside(box, target) {
+  // bring target to the middle of the scrolling box without moving the page
+  if (!target) return;
+  const top = target.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+}
+
 async function showEvent(id) {
   state.selected = id;
   markSelected();
@@ -368,8 +375,7 @@ async function showEvent(id) {
   const art = highlighted(e.article.text, e.evidence);
   art.id = "event-article";
   view.appendChild(art);
-  const trig = art.querySelector("mark.ev-trigger");
-  if (trig) trig.scrollIntoView({ block: "center" });
+  scrollInside(art, art.querySelector("mark.ev-trigger"));
 }
 
 async function showArticleQuote(q) {
@@ -395,8 +401,7 @@ async function showArticleQuote(q) {
   view.appendChild(keys(["quote", "speaker", "cue"]));
   const art = highlighted(a.text, spans);
   view.appendChild(art);
-  const m = art.querySelector("mark.ev-quote");
-  if (m) m.scrollIntoView({ block: "center" });
+  scrollInside(art, art.querySelector("mark.ev-quote"));
 }
 
 // ---- quotes --------------------------------------------------------------------------------
@@ -561,11 +566,16 @@ async function main() {
   window.addEventListener("resize", () => { sizeMarkers(); });
 }
 
+function label(p) {
+  // an actor's code when it names the actor well, else its name (codes like ---MIL say little)
+  return p.code && !p.code.startsWith("---") ? p.code : p.name;
+}
+
 function busiestPair(events) {
   const counts = new Map();
   for (const e of events) {
     for (const a of e.actors || []) for (const r of e.recipients || []) {
-      const x = a.code || a.name, y = r.code || r.name;
+      const x = label(a), y = label(r);
       if (!x || !y || x.toLowerCase() === y.toLowerCase()) continue;
       const key = [x, y].sort().join("\u0000");
       counts.set(key, (counts.get(key) || 0) + 1);
