@@ -52,8 +52,10 @@ def _what(inc: Incident) -> str:
 
 
 def _alert_incident(inc: Incident, actor: str, recipient: str) -> AlertIncident:
+    d = incident_day(inc)
     return AlertIncident(
-        id=inc.id, date=inc.date or inc.date_first, type=inc.type, actor=actor, recipient=recipient,
+        id=inc.id, date=d.isoformat() if d else None, dated=bool(inc.date or inc.date_first),
+        type=inc.type, actor=actor, recipient=recipient,
         label=inc.label(), place=inc.location.name if inc.location else None,
         dead=inc.dead.value if inc.dead else None, n_articles=inc.n_articles,
     )
@@ -69,12 +71,13 @@ def _members(dyad: Pair, incs: Iterable[Incident]) -> dict[str, list[str]]:
     return out
 
 
-def _by_dyad(incs: list[Incident]) -> dict[Pair, list[tuple[date, Incident, str, str]]]:
-    """Unordered dyad -> (day, incident, actor side, recipient side), in date order."""
+def _by_dyad(incs: list[Incident], dated_only: bool = False) -> dict[Pair, list[tuple[date, Incident, str, str]]]:
+    """Unordered dyad -> (day, incident, actor side, recipient side), in date order. An undated
+    incident is placed on the day of its first report, unless ``dated_only``."""
     out: dict[Pair, list] = defaultdict(list)
     for inc in incs:
         d = incident_day(inc)
-        if d is None:
+        if d is None or (dated_only and not (inc.date or inc.date_first)):
             continue
         for x, y in sorted(directed_pairs(inc, "country", True)):
             key = (x, y) if x < y else (y, x)
@@ -94,7 +97,7 @@ def _violent(inc: Incident) -> bool:
 def tit_for_tat(incs: list[Incident]) -> list[Alert]:
     days = escalation_config().tit_for_tat.days
     out = []
-    for dyad, rows in _by_dyad(incs).items():
+    for dyad, rows in _by_dyad(incs, dated_only=True).items():
         rows = [r for r in rows if _violent(r[1])]
         chains: list[list] = []
         for r in rows:
@@ -153,9 +156,11 @@ def rising_intensity(incs: list[Incident]) -> list[Alert]:
             d += step
         hits = []
         for i, (label, start, s) in enumerate(scores):
-            if i == 0 or s < cfg.min_score:
-                continue  # no history before the dyad's first period
+            if s < cfg.min_score:
+                continue
+            # the preceding periods; before the dyad's first incident they were quiet (0)
             base = [x[2] for x in scores[max(0, i - cfg.baseline_periods):i]]
+            base = [0.0] * (cfg.baseline_periods - len(base)) + base
             mean = sum(base) / len(base)
             std = math.sqrt(sum((x - mean) ** 2 for x in base) / len(base))
             if s >= cfg.ratio * mean and s >= mean + cfg.sigmas * std and s > mean:
@@ -192,7 +197,7 @@ def rising_intensity(incs: list[Incident]) -> list[Alert]:
 def spread(incs: list[Incident]) -> list[Alert]:
     cfg = escalation_config().spread
     out = []
-    for dyad, rows in _by_dyad(incs).items():
+    for dyad, rows in _by_dyad(incs, dated_only=True).items():
         rows = [r for r in rows if _violent(r[1]) and r[1].location and (r[1].location.country or r[1].location.lat is not None)]
         for i, (d, inc, x, y) in enumerate(rows):
             prior = [r for r in rows[:i] if (d - r[0]).days <= cfg.lookback_days]

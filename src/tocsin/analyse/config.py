@@ -110,7 +110,7 @@ class TitForTat(_Strict):
 class Rising(_Strict):
     period: Literal["day", "week"] = "week"
     baseline_periods: int = 4
-    min_score: float = 10
+    min_score: float = 15
     ratio: float = 2.0
     sigmas: float = 2.0
 

@@ -304,11 +304,20 @@ def _sides_summary(parts: list[ActorInfo]) -> list[Side]:
     return out
 
 
+def _loc_rank(o: Observation) -> int:
+    if o.lat is None or o.loc_precision not in _PRECISION_ORDER:
+        return len(_PRECISION_ORDER)
+    return _PRECISION_ORDER.index(o.loc_precision)
+
+
 def _incident_date(members: list[Observation]):
+    """The most-reported day; ties go to the report placed most precisely (local time at the
+    place beats "late Thursday" in Washington), then to the earlier day."""
     days = Counter(o.day for o in members if o.day)
     dated = [o for o in members if o.dated and o.lo]
     if days:
-        best = max(days, key=lambda d: (days[d], -d.toordinal()))
+        precise = {d: min(_loc_rank(o) for o in members if o.day == d) for d in days}
+        best = max(days, key=lambda d: (days[d], -precise[d], -d.toordinal()))
         date_value, precision = best.isoformat(), "day"
     elif dated:
         narrow = min(dated, key=lambda o: ((o.hi - o.lo).days, o.lo))

@@ -47,7 +47,16 @@ def directed_pairs(inc: Incident, level: Level = "country", aligned: bool = True
 
 
 def incident_day(inc: Incident) -> Optional[date]:
-    for v in (inc.date, inc.date_first, inc.first_report):
+    """The day an incident is placed on in timelines and alerts: its day (or the first day of its
+    week); an undated incident goes on the day of its first report; an incident known only to
+    the month or year is not placed (None)."""
+    if inc.precision in ("day", "week"):
+        values = (inc.date, inc.date_first)
+    elif inc.precision is None:
+        values = (inc.first_report,)
+    else:
+        return None
+    for v in values:
         if v and len(v) >= 10:
             try:
                 return date.fromisoformat(v[:10])

@@ -151,7 +151,8 @@ class DyadSummary(_Model):
 
 class AlertIncident(_Model):
     id: str
-    date: Optional[str]
+    date: Optional[str] = Field(description="the incident's day, or its first report's when undated")
+    dated: bool = True
     type: str
     actor: str = Field(description="the dyad side that acted")
     recipient: str
