@@ -85,7 +85,10 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
     sent_starts = [s.start_char for s in doc.sents]
     by_head = {c.head: c for c in cands if c.head >= 0}
     out = list(cands)
-    for tok in doc:
+    from tocsin.extract.entities import token_indices
+
+    for i in token_indices(doc, frozenset(nominals)):
+        tok = doc[i]
         rule = nominals.get(tok.lower_) or nominals.get(tok.lemma_.lower())
         if rule is None or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -258,7 +261,10 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
             state.antes.append(Ante(m.start, m.end, ent.id, subject, state.sent_of(m.start), state.quoted(m.start, m.end), depth))
     state.antes.sort(key=lambda a: a.start)
     # pronouns, in text order (each resolved pronoun becomes an antecedent itself)
-    for tok in doc:
+    from tocsin.extract.entities import token_indices
+
+    for i in token_indices(doc, frozenset(state.pronouns)):
+        tok = doc[i]
         rule = state.pronouns.get(tok.lower_)
         if rule is None or tok.tag_ not in ("PRP", "PRP$") or _is_expletive(tok):
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from tocsin.actors import codes
@@ -81,6 +82,32 @@ def _party_re(version: int) -> Optional[re.Pattern]:
     return re.compile(r"^\s*" + pat) if pat else None
 
 
+@lru_cache(maxsize=4)
+def _agent_words(version: int) -> frozenset:
+    kb = kb_mod.load()
+    return frozenset(w.split()[-1] for w in kb.agents)
+
+
+def agent_words(kb: KB) -> frozenset:
+    """Lower-case words that may head a generic agent ("troops", "forces")."""
+    return _agent_words(kb.version)
+
+
+def token_indices(doc: Doc, words) -> list[int]:
+    """Indices of tokens whose lower-case form or lemma is in ``words``, without making a
+    Token object per token (the hot path of the stage)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA])
+    keys = {strings[w] for w in words if w in strings}
+    out = []
+    for i, (lo, le) in enumerate(arr.tolist()):
+        if lo in keys or le in keys:
+            out.append(i)
+    return out
+
+
 def _gender_of_name(kb: KB, name: str) -> Optional[str]:
     first = name.split()[0].lower() if name.split() else ""
     if first in kb.male:
@@ -124,7 +151,8 @@ class _Builder:
     def country_before(self, char: int) -> Optional[str]:
         """A state/demonym span ending right before char ("US Deputy Secretary", "Iraq's")."""
         if self._tok_ends is None:
-            self._tok_ends = [t.idx + len(t) for t in self.doc]
+            arr = self.doc.to_array([IDX, LENGTH])
+            self._tok_ends = (arr[:, 0] + arr[:, 1]).tolist() if len(arr) else []
         tok_i = bisect.bisect_right(self._tok_ends, char) - 1
         if tok_i < 0:
             return None
@@ -165,10 +193,10 @@ class _Builder:
             sector = sector or t.sector
             country = country or t.country
             gender = gender or t.gender
-            for tok in self.doc:
-                if tstart <= tok.idx < ent.start_char:
-                    self.title_tokens.add(tok.i)
-                    self.used.add(tok.i)
+            span = self.doc.char_span(tstart, ent.start_char, alignment_mode="expand")
+            for i in range(span.start, min(span.end, ent.start)) if span is not None else ():
+                self.title_tokens.add(i)
+                self.used.add(i)
         if country is None:
             country = self.country_before(tstart)
         after = self.text[ent.end_char:ent.end_char + 20]
@@ -485,10 +513,10 @@ class _Builder:
                 if any(i in self.used for i in range(ent.start, ent.end)):
                     continue
                 self.named(ent)
-        for tok in doc:
-            if tok.i in self.used or tok.is_space:
+        for i in token_indices(doc, agent_words(self.kb)):
+            if i in self.used:
                 continue
-            self.agent(tok)
+            self.agent(doc[i])
         self.cands.sort(key=lambda c: (c.start, -c.end))
         return self.cands
 
