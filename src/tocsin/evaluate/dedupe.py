@@ -111,6 +111,27 @@ def _fit(o, g: GoldIncident) -> Optional[float]:
     return score
 
 
+def _best_assignment(evs: list, golds: list[GoldIncident]) -> list[tuple]:
+    """Pairs (event, gold incident), each used at most once, with the highest total fit
+    (exact, by dynamic programming over the subsets of gold incidents; an article reports few)."""
+    if not golds or not evs:
+        return []
+    fits = [[_fit(o, g) for g in golds] for o in evs]
+    best: dict[int, tuple[float, tuple]] = {0: (0.0, ())}
+    for i, _ in enumerate(evs):
+        nxt = dict(best)
+        for mask, (score, pairs) in best.items():
+            for j, f in enumerate(fits[i]):
+                if f is None or f < MIN_FIT or mask & (1 << j):
+                    continue
+                m2, s2 = mask | (1 << j), score + f
+                if m2 not in nxt or s2 > nxt[m2][0] + 1e-9:
+                    nxt[m2] = (s2, pairs + ((i, j),))
+        best = nxt
+    _, pairs = max(best.values(), key=lambda v: (v[0], -len(v[1])))
+    return [(evs[i], golds[j]) for i, j in pairs]
+
+
 @dataclass
 class DedupeScore:
     pairwise: PRF = field(default_factory=PRF)
@@ -140,19 +161,15 @@ def score_dedupe(records: Iterable[Record], gold: list[GoldIncident]) -> DedupeS
         for a in g.articles:
             by_article.setdefault(a, []).append(g)
     res = DedupeScore(events=len(obs), gold_total=len(gold))
-    # one event per gold incident per article (an article reports an incident once), best fit first
-    cands = []
+    # one event per gold incident per article (an article reports an incident once), the
+    # assignment with the best total fit
+    per_article: dict[str, list] = {}
     for o in obs:
-        for n, g in enumerate(by_article.get(o.article_id, [])):
-            s = _fit(o, g)
-            if s is not None and s >= MIN_FIT:
-                cands.append((-s, o.article_id, o.event_id, n, o, g))
-    taken: set[tuple[str, str]] = set()
-    for _, art, _, _, o, g in sorted(cands, key=lambda c: c[:4]):
-        if o.key in res.alignment or (art, g.id) in taken:
-            continue
-        res.alignment[o.key] = g.id
-        taken.add((art, g.id))
+        per_article.setdefault(o.article_id, []).append(o)
+    for art, evs in sorted(per_article.items()):
+        golds = by_article.get(art, [])
+        for o, g in _best_assignment(sorted(evs, key=lambda o: o.event_id), golds):
+            res.alignment[o.key] = g.id
     for inc in incidents_from_observations(obs):
         for s in inc.sources:
             res.system[(s.article_id, s.event_id)] = inc.id
