@@ -1,0 +1,136 @@
+"""The PLOVER event coder on hand-written sentences (one rule each) and on the seed gold."""
+from __future__ import annotations
+
+import pytest
+
+import tocsin
+from tocsin.extract.events import trigger_surface_forms
+from tocsin.extract.events.crosswalk import acled, cameo, intensity
+
+
+def events(text: str, published: str = "2020-03-10"):
+    return tocsin.extract(text, published=published).events
+
+
+def one(text: str, type_: str):
+    evs = [e for e in events(text) if e.type == type_]
+    assert evs, f"no {type_} in {[(e.type, e.trigger.text) for e in events(text)]}"
+    return evs[0]
+
+
+def names(parts):
+    return " | ".join(p.text for p in parts)
+
+
+def test_airstrike_is_aerial_assault_with_actor_recipient_and_counts():
+    e = one("Turkish warplanes carried out an airstrike on a village near Afrin, killing 12 people and wounding five.", "ASSAULT")
+    assert e.mode == "aerial"
+    assert e.dead == 12 and e.injured == 5
+    assert "village" in names(e.recipients)
+    assert e.cameo == "195" and e.acled.sub_event_type == "Air/drone strike"
+
+
+def test_rocket_attack_mode_and_number_word():
+    e = one("Militants launched a rocket attack on the airport that killed one Nigerian guard.", "ASSAULT")
+    assert e.mode == "heavy-weapons"
+    assert e.dead == 1
+    assert "Militants" in names(e.actors)
+
+
+def test_passive_with_agent():
+    e = one("Three soldiers were killed by rebels in the north.", "ASSAULT")
+    assert e.dead == 3
+    assert "rebels" in names(e.actors)
+
+
+def test_vague_amount_stays_null():
+    e = one("Gunmen shot dozens of villagers in the market.", "ASSAULT")
+    assert e.dead is None and e.mode == "firearms"
+
+
+def test_riot_protest():
+    e = one("Hundreds of students stormed the parliament building on Monday.", "PROTEST")
+    assert e.mode == "riot"
+
+
+def test_send_troops_is_mobilize_planned():
+    e = one("The defence ministry said it would send more troops to the border.", "MOBILIZE")
+    assert e.mode == "troops" and e.modality == "planned"
+
+
+def test_negated_evacuation():
+    e = one("The embassy said there were no plans to evacuate its staff.", "RETREAT")
+    assert e.modality == "negated"
+
+
+def test_hypothetical_conditional():
+    e = one("If the talks fail, the army could attack the town.", "ASSAULT")
+    assert e.modality == "hypothetical"
+
+
+def test_claimed_by_allegation():
+    e = one("There were allegations that the police had beaten the prisoners.", "ASSAULT")
+    assert e.modality == "claimed"
+
+
+def test_attribution_according_to():
+    e = one("The army shelled the city on Sunday, killing 7 civilians, according to a statement from the Red Cross.", "ASSAULT")
+    assert e.attribution is not None and "Red Cross" in e.attribution.text
+
+
+def test_meeting_and_request_and_reject():
+    e = one("The foreign minister met his Iranian counterpart in Geneva to discuss the nuclear deal.", "CONSULT")
+    assert "foreign minister" in names(e.actors) and "counterpart" in names(e.recipients)
+    r = one("Opposition leaders called on the president to resign.", "REQUEST")
+    assert "president" in names(r.recipients)
+    d = one("The ministry denied any involvement in the blast.", "REJECT")
+    assert "ministry" in names(d.actors)
+
+
+def test_coerce_restrict_and_arrest_count():
+    c = one("Police arrested 14 protesters outside the courthouse.", "COERCE")
+    assert c.mode == "arrest" and c.arrested == 14
+
+
+def test_one_event_however_often_mentioned():
+    text = ("Insurgents attacked a police station in Kandahar on Monday, killing four officers. "
+            "The attack in Kandahar was the third this month. "
+            "Officials said the attack had been planned for weeks.")
+    evs = [e for e in events(text) if e.type == "ASSAULT" and e.modality != "hypothetical"]
+    assert len(evs) == 1
+    assert len(evs[0].mentions) >= 2 and evs[0].dead == 4
+
+
+def test_relative_clause_actor():
+    e = one("Police blamed the Red Brigade, which bombed a bus station last week.", "ASSAULT")
+    assert "Red Brigade" in names(e.actors)
+
+
+def test_offsets_point_into_text():
+    text = "Rebels ambushed a convoy near Goma, killing 9 soldiers."
+    rec = tocsin.extract(text, published="2020-01-01")
+    for e in rec.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        for p in e.actors + e.recipients:
+            assert text[p.start:p.end] == p.text
+
+
+def test_crosswalks_and_surface_forms():
+    assert cameo("PROTEST", "riot") == "145"
+    assert acled("PROTEST", "riot").event_type == "Riots"
+    assert intensity("ASSAULT", "aerial") == -9.5 and intensity("AID", None) == 10
+    forms = trigger_surface_forms()
+    assert {"airstrikes", "killed", "stormed", "met", "evacuation"} <= forms
+
+
+def test_odd_text_does_not_raise():
+    for text in ["attack", "!!!", "The the the killed killed.", "x" * 50]:
+        tocsin.extract(text)
+
+
+def test_seed_required_events(seed_record, seed_gold):
+    from tocsin.evaluate.seed import evaluate
+
+    res = evaluate(seed_record, seed_gold)
+    assert len(res["events_right"]) >= 10, res["events_right"]
+    assert len(res["events"]["spurious"]) <= 2

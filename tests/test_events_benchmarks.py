@@ -1,0 +1,32 @@
+"""Small slices of the public benchmarks with loose floors (full runs are commands)."""
+from __future__ import annotations
+
+from tests.conftest import shared_path
+
+
+def test_wikievents_slice():
+    from tocsin.evaluate.wikievents import code_context, load_docs, new_results, predicted, score_doc
+
+    path = shared_path("data", "wikievents", "dev.jsonl")
+    res = new_results()
+    for n, (_id, text, gold_trigs, gold_args) in enumerate(load_docs(path)):
+        if n >= 3:
+            break
+        ctx = code_context(text)
+        pt, pm = predicted(ctx)
+        score_doc(gold_trigs, gold_args, pt, pm, {p.id: p for p in ctx.places}, res)
+    assert res["trigger classification"].f1 >= 0.4
+
+
+def test_muc_key_reader_and_counts():
+    from tocsin.evaluate.muc import _counts, gold_roles, read_keys, read_stories, truecase
+
+    folder = shared_path("data", "muc4", "tst1")
+    keys = read_keys(folder / "key-tst1.v7")
+    stories = read_stories(folder / "tst1-muc3")
+    assert len(stories) == 100
+    tpls = keys["TST1-MUC3-0001"]
+    roles = gold_roles(tpls)
+    assert any("URNG" in alts for alts in roles["PerpOrg"])
+    assert any(_counts(t) for t in tpls)
+    assert truecase("THE ARMY DENIED IT. GUERRILLAS FLED.").startswith("The army denied it. Guerrillas")
