@@ -15,7 +15,7 @@ from tocsin.errors import DataError
 from tocsin.extract.time.lexicon import lexicon, macros
 
 # a match starts at a word start, or right after "mid-", "pre-", "post-", "late-", "early-"
-_START = ("(?:(?<![\\w$£€#'’-])|(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=late-)|(?<=early-))")
+_START = ("(?:\\b|(?=['’]\\d))(?:(?<![\\w$£€#'’-])|(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=late-)|(?<=early-))")
 _PLACEHOLDER = re.compile(r"\{([A-Z0-9]+)\}")
 
 
@@ -95,7 +95,7 @@ def _trigger_words() -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _regions(text: str, before: int = 35, after: int = 30) -> list[tuple[int, int]]:
+def _regions(text: str, before: int = 28, after: int = 22) -> list[tuple[int, int]]:
     """Merged windows of text around trigger words and numbers, cut at whitespace."""
     out: list[list[int]] = []
     n = len(text)

@@ -770,7 +770,7 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         v = duration_value(None, g["unit"])
         return Resolved("DURATION", v, None)
     if c.rule.name == "duration_open":
-        if _key(g.get("ddet")) == "recent":
+        if _key(g.get("ddet")) == "recent" and _key(g.get("unit")) in ("years", "decades"):
             return Resolved("DATE", "PAST_REF", None)
         return Resolved("DURATION", duration_value(None, g.get("unit") or g["unit2"]), None)
     if g.get("old") or re.match(r"[\s-]+old\b", env.text[c.end:c.end + 6]):
@@ -784,6 +784,8 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
     unit = _key(g["unit"])
     if n is not None and n > 10000:
         return None
+    if unit in ("quarters",) and re.search(r"-\s*$", env.text[c.start:c.end][:-len(g["unit"])]):
+        return None                                    # "three-quarters": a fraction
     if unit in ("second", "seconds") and num in ("a", "an", "one", "the") :
         if re.match(r"\s+[a-z]", env.text[c.end:c.end + 3]):
             return None
@@ -943,7 +945,9 @@ def _norm_the_unit(c, env, unit, gran, suffix, mod, start) -> Optional[Resolved]
     """'the year', 'the week', 'the weekend', 'the morning' (no last/next/this)."""
     dct = env.dct
     prev = env.text[max(0, c.start - 12):c.start].lower()
-    if unit in ("morning", "afternoon", "evening", "night"):
+    if unit == "night":
+        return None                                    # "the night" rarely names a date
+    if unit in ("morning", "afternoon", "evening"):
         a = env.anchor()
         if a is not None and a.point.gran == "day":
             p = Point("day", a.point.start, suffix)
@@ -995,6 +999,8 @@ def norm_set(c: Candidate, env: Env) -> Optional[Resolved]:
         wd = lx.weekday_number(g["wdpl"][:-1])
         return Resolved("SET", f"XXXX-WXX-{wd}" + _pod_suffix(g.get("pod")))
     if g.get("freq") or g.get("q") and g.get("unit"):
+        if _key(g.get("q")) == "per" and _key(g.get("unit")) in ("second", "minute", "hour"):
+            return None                                # a rate ("20 metres per second")
         n = 2 if g.get("other") else (lx.number(g["num"]) if g.get("num") else 1)
         if g.get("freq"):
             n = 1
