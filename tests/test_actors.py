@@ -146,3 +146,28 @@ def test_seed_actor_targets(seed_record):
     for e in rec.entities:
         for m in e.mentions:
             assert rec.article.text[m.start:m.end] == m.text
+
+
+# -- PETRARCH2 GSR validation (a slice; the full score is `tocsin evaluate petrarch`) ------------
+def test_petrarch_reader_tolerates_malformed_xml():
+    from tests.conftest import shared_path
+    from tocsin.evaluate.petrarch import read_records
+
+    recs = read_records(shared_path("data", "petrarch", "PETR2_GSR_validation.xml"))
+    assert len(recs) >= 60
+    assert all(r.text and r.codings for r in recs)
+    assert sum(len(r.codings) for r in recs) >= 75
+
+
+def test_petrarch_slice_country_agreement():
+    from tests.conftest import shared_path
+    from tocsin.evaluate.petrarch import code_record, read_records
+
+    recs = read_records(shared_path("data", "petrarch", "PETR2_GSR_validation.xml"))[:20]
+    n = agree = 0
+    for r in recs:
+        _, pairs = code_record(r.text)
+        for gs, gt in r.codings:
+            n += 1
+            agree += any(s[:3] == gs[:3] for s, _ in pairs)
+    assert agree / n >= 0.6

@@ -276,7 +276,8 @@ class _Builder:
                     c = Cand(ent.start_char, ent.end_char, f"inst:{cb}:{actor.sector}:{_norm(text).lower()}",
                              _norm(text), actor.kind, codes.code_of(cb, actor.sector), cb, actor.sector, head=ent.root.i)
                     return self.add(c, range(ent.start, ent.end))
-            number = "pl" if ent.root.tag_ in ("NNS", "NNPS") else "sg"
+            # a named body is one actor ("it"/"they" both fit it); only groups of people are plural
+            number = "pl" if ent.root.tag_ in ("NNS", "NNPS") and actor.kind == "group" else "sg"
             c = Cand(ent.start_char, ent.end_char, "actor:" + aid, actor.name, actor.kind,
                      codes.actor_code(actor), country, actor.sector, number=number, head=ent.root.i)
             return self.add(c, range(ent.start, ent.end))
@@ -415,6 +416,7 @@ class _Builder:
             return  # handled as the person's role
         start, end = self.np_bounds(tok)
         start = min(start, first)
+        raw_start = start
         # do not swallow names already taken (persons/organisations inside the phrase)
         while start < tok.i and start in self.used and (self.idx.at(start) is None or
                                                          codes.state_of_key(kb, self.idx.at(start).kb_id_) is None):
@@ -447,6 +449,15 @@ class _Builder:
             if pc:
                 countries = [pc]
         org = None
+        inner_keys = [self.idx.at(i).kb_id_ for i in range(raw_start, first) if self.idx.at(i) is not None]
+        member_of = next((k for k in inner_keys if k in kb.actors and kb.actors[k].kind == "armed_group"), None)
+        if member_of and ag.sector in ("REB", "MIL") and ag.human:
+            # "Hashd al-Shaabi fighters", "Taliban militants": the group itself
+            a = kb.actors[member_of]
+            c = Cand(doc[raw_start].idx, tok.idx + len(tok), "actor:" + member_of, a.name, a.kind,
+                     codes.actor_code(a), a.country, a.sector, head=tok.i, source="agent")
+            self.add(c, range(raw_start, end))
+            return
         if not countries:
             inner = [self.idx.at(i) for i in range(start, first) if self.idx.at(i) is not None]
             inner_orgs = [kb.actors.get(sp.kb_id_) for sp in inner if kb.actors.get(sp.kb_id_) is not None]
