@@ -30,7 +30,7 @@ def db(tmp_path_factory) -> str:
 @pytest.fixture(scope="module")
 def api(db):
     with running_server(db, api_key=KEY, max_body=64 * 1024) as url:
-        with httpx.Client(base_url=url, timeout=120) as client:
+        with httpx.Client(base_url=url, timeout=600) as client:  # coding loads the models once
             yield client
 
 
@@ -100,6 +100,28 @@ def test_articles_quotes_actors_timeline_dyads(api):
         ("2019-12-27", 1, 0, 9.0, 1), ("2019-12-29", 0, 1, 10.0, 24)]
     assert api.get("/dyads/USA/usa/timeline").status_code == 422
     assert api.get("/dyads/USA/NGACOP/timeline").json()["total"] == 0
+
+
+def test_analyses_over_incidents(api):
+    """Dyads, dyad timelines and alerts from tocsin.analyse (incidents merged across articles)."""
+    pairs = api.get("/dyads", params={"level": "country"}).json()["items"]
+    assert (pairs[0]["a"], pairs[0]["b"], pairs[0]["incidents"]) == ("IRN", "USA", 2)
+    tl = api.get("/dyads/IRN/USA/timeline", params={"level": "country"}).json()
+    assert tl["source"] == "incidents" and tl["total"] == 2
+    assert [(d["date"], d["a_to_b"], d["b_to_a"]) for d in tl["days"]] == [
+        ("2019-12-27", 1, 0), ("2019-12-28", 0, 0), ("2019-12-29", 0, 1)]
+    # each incident points back to the stored events that report it
+    kirkuk = tl["incidents"][0]
+    assert kirkuk["location"] == "Kirkuk"
+    assert api.get(f"/events/{kirkuk['events'][0]}").json()["trigger"] == "hit"
+    weekly = api.get("/dyads/USA/IRQREB/timeline", params={"level": "full", "period": "week"}).json()
+    assert [(d["period"], d["a_to_b"] + d["b_to_a"]) for d in weekly["days"]] == [("2019-W52", 2)]
+    alerts = api.get("/alerts", params={"a": "IRN", "b": "USA"}).json()["items"]
+    assert "tit_for_tat" in {a["kind"] for a in alerts}
+    assert all(set(a["dyad"]) == {"IRN", "USA"} for a in alerts)
+    assert api.get("/alerts", params={"a": "NGA", "b": "USA"}).json()["items"] == []
+    assert api.get("/dyads", params={"level": "planet"}).status_code == 422
+    assert api.get("/dyads/IRN/USA/timeline", params={"level": "country", "since": "soon"}).status_code == 422
 
 
 def test_exports(api):

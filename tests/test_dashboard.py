@@ -146,10 +146,20 @@ def test_quotes_and_dyad_chart(page, site, artifacts):
     assert "We responded defensively" in page.locator("#event-view mark.ev-quote").first.inner_text()
     assert page.locator("#event-view mark.ev-speaker").first.inner_text() == "Mike Pompeo"
 
-    # the dashboard opens the dyad chart on the busiest pair: the US and Kataib Hezbollah
+    # the dyad chart opens on the busiest pair of states: Kataib Hezbollah counts for Iran, so the
+    # Kirkuk attack and the US strike two days later are a tit-for-tat between IRN and USA
     page.wait_for_selector("#dyad-chart rect.bar")
+    assert {page.input_value("#d-a"), page.input_value("#d-b")} == {"IRN", "USA"}
     assert page.locator("#dyad-chart rect.dyad-ab").count() + page.locator("#dyad-chart rect.dyad-ba").count() == 2
-    assert page.locator("#dyad-summary li[data-event-id]").count() == 2
+    page.wait_for_selector("#dyad-alerts li.alert-tit_for_tat")
+    assert "Tit-for-tat between IRN and USA" in page.locator("#dyad-alerts li.alert-tit_for_tat").inner_text()
+    assert page.locator("#dyad-chart rect.alert-window").count() >= 1
+    page.locator("#dyad-summary li[data-incident-id]").first.click()
+    page.wait_for_selector("#event-article mark.ev-trigger")
+    assert page.locator("#event-article mark.ev-trigger").inner_text() == "hit"
+    page.locator("#dyad-panel").screenshot(path=str(artifacts / "dyad-states.png"))
+    # exact names, every stored event
+    page.select_option("#d-level", "exact")
     page.fill("#d-a", "Nigeria Police")
     page.fill("#d-b", "protesters")
     page.click("#dyad-form button")

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException
 from tocsin import __version__
 from tocsin.errors import InputError, StoreError, TocsinError, UsageError
 from tocsin.record import Record
-from tocsin.serve import dyads, views
+from tocsin.serve import analysis, dyads, views
 from tocsin.serve.guards import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, require_key
 from tocsin.store import EventFilter, open_store
 
@@ -226,13 +226,38 @@ def create_app(db: str, api_key: Optional[str] = None, max_body: int = DEFAULT_M
         total, items = store.actors(q=q, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/dyads/{a}/{b}/timeline", tags=["read"],
-             summary="What a and b did to each other, per day (names or actor codes)")
-    def dyad_timeline(a: str = PathParam(min_length=1, max_length=300),
-                      b: str = PathParam(min_length=1, max_length=300)) -> dict:
+    incidents = analysis.Incidents(store)
+
+    @app.get("/dyads", tags=["analyse"],
+             summary="Actor pairs with incidents between them (deduplicated across articles), busiest first")
+    def dyad_pairs(level: str = Query("country", pattern="^(country|full)$"),
+                   limit: int = Query(50, ge=1, le=MAX_PAGE)) -> dict:
+        return analysis.dyad_list(incidents, level, limit)
+
+    @app.get("/dyads/{a}/{b}/timeline", tags=["analyse"],
+             summary="What a and b did to each other, per day or week")
+    def dyad_timeline(
+        a: str = PathParam(min_length=1, max_length=300), b: str = PathParam(min_length=1, max_length=300),
+        level: str = Query("exact", pattern="^(exact|full|country)$", description=(
+            "exact: stored events whose actor/recipient has this name or code; full: deduplicated "
+            "incidents, actor codes by prefix (USA matches USAMIL); country: deduplicated incidents "
+            "between states, armed groups counted for their patrons")),
+        period: str = Query("day", pattern="^(day|week)$", description="for full and country"),
+        since: Described("first day, YYYY-MM-DD (full and country)") = None,
+        until: Described("last day, YYYY-MM-DD (full and country)") = None,
+    ) -> dict:
         if a.strip().lower() == b.strip().lower():
             raise HTTPException(422, "a dyad needs two different actors")
-        return dyads.timeline(a, b, store.dyad_events(a, b))
+        if level == "exact":
+            return dict(dyads.timeline(a, b, store.dyad_events(a, b)), level="exact", source="events")
+        return analysis.timeline(incidents, a, b, level, period, since, until)
+
+    @app.get("/alerts", tags=["analyse"], summary="Escalation alerts (tit-for-tat, rising intensity, spread)")
+    def alerts(a: Described("one side (state code)") = None, b: Described("the other side") = None,
+               since: Described("alerts that end on or after this day") = None,
+               until: Described("alerts that start on or before this day") = None) -> dict:
+        EventFilter(since=since, until=until)  # checks the dates
+        return analysis.alert_list(incidents, a, b, since, until)
 
     @app.get("/export", tags=["export"], summary="Matching events as csv (ACLED-style), plover, geojson or parquet",
              response_class=StreamingResponse)

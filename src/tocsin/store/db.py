@@ -149,6 +149,33 @@ class Store:
                 yield record_of(row)
             last = rows[-1].pk
 
+    def state(self) -> tuple[int, int]:
+        """(number of articles, highest article key): changes whenever articles come or go."""
+        with self._read() as s:
+            n, top = s.execute(select(func.count(), func.max(ArticleRow.pk))).one()
+        return int(n or 0), int(top or 0)
+
+    def recent_records(self, limit: int) -> list[Record]:
+        """The ``limit`` most recently stored records, oldest first."""
+        with self._read() as s:
+            rows = list(s.scalars(select(ArticleRow).order_by(ArticleRow.pk.desc()).limit(limit)))
+        return [record_of(r) for r in reversed(rows)]
+
+    def event_pks(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """Store ids of events named by (article id, event id)."""
+        keys = set(keys)
+        out: dict[tuple[str, str], int] = {}
+        articles = sorted({a for a, _ in keys})
+        with self._read() as s:
+            for i in range(0, len(articles), 500):
+                q = (select(ArticleRow.id, EventRow.event_id, EventRow.pk)
+                     .join(ArticleRow, EventRow.article_pk == ArticleRow.pk)
+                     .where(ArticleRow.id.in_(articles[i:i + 500])))
+                for aid, eid, pk in s.execute(q):
+                    if (aid, eid) in keys:
+                        out.setdefault((aid, eid), pk)
+        return out
+
     def article(self, article_id: str) -> Optional[ArticleRow]:
         with self._read() as s:
             return s.scalars(select(ArticleRow).where(ArticleRow.id == article_id).order_by(ArticleRow.pk)).first()

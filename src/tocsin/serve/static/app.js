@@ -494,11 +494,19 @@ function drawDyad(data) {
     key.appendChild(k);
   }
   summary.appendChild(key);
-  summary.appendChild(el("p", {}, `${data.total} event(s) between ${data.a} and ${data.b} on ${days.length} day(s); conflict ${trend}.`));
+  const what = data.source === "incidents" ? "incident(s), merged across articles," : "event(s)";
+  const active = days.filter((d) => d.a_to_b || d.b_to_a).length;
+  summary.appendChild(el("p", {}, `${data.total} ${what} between ${data.a} and ${data.b} on ${active} ${data.period === "week" ? "week" : "day"}(s); conflict ${trend}.`));
   const ul = el("ul");
-  for (const e of data.events) {
+  for (const e of data.events || []) {
     const li = el("li", { "data-event-id": e.id }, `${e.date || "no date"} · ${e.type} · ${names(e.actors)} → ${names(e.recipients)} · ${e.location || ""}`);
     li.addEventListener("click", () => showEvent(e.id));
+    ul.appendChild(li);
+  }
+  for (const inc of data.incidents || []) {
+    const li = el("li", { "data-incident-id": inc.id },
+      `${inc.label} · ${inc.n_articles} article(s)${inc.outlets && inc.outlets.length ? " (" + inc.outlets.join(", ") + ")" : ""}`);
+    if (inc.events.length) li.addEventListener("click", () => showEvent(inc.events[0]));
     ul.appendChild(li);
   }
   summary.appendChild(ul);
@@ -506,8 +514,51 @@ function drawDyad(data) {
 
 async function loadDyad(a, b) {
   if (!a || !b) return;
-  try { drawDyad(await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`)); } catch (err) {
+  const level = document.getElementById("d-level").value;
+  const box = clear(document.getElementById("dyad-alerts"));
+  try {
+    drawDyad(await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, { level }));
+  } catch (err) {
+    clear(document.getElementById("dyad-chart"));
     clear(document.getElementById("dyad-summary")).appendChild(el("p", { class: "empty" }, err.message));
+    return;
+  }
+  if (level !== "country") return;
+  try {
+    const data = await api("/alerts", { a, b });
+    box.appendChild(el("h3", {}, `Escalation alerts (${data.items.length})`));
+    const ol = el("ol", { class: "alerts" });
+    for (const al of data.items) {
+      ol.appendChild(el("li", { "data-alert-id": al.id, class: "alert-" + al.kind },
+        el("strong", {}, `${al.kind.replace(/_/g, " ")} ${al.start} – ${al.end}`), " ", al.explanation));
+    }
+    if (!data.items.length) ol.appendChild(el("li", { class: "empty" }, "none"));
+    box.appendChild(ol);
+    shadeAlerts(data.items);
+  } catch (err) { box.appendChild(el("p", { class: "empty" }, err.message)); }
+}
+
+function shadeAlerts(items) {
+  // mark each alert's window on the dyad chart
+  const chart = document.getElementById("dyad-chart");
+  const bars = [...chart.querySelectorAll("rect.bar")];
+  if (!bars.length || !items.length) return;
+  const days = [...chart.querySelectorAll("text.tick")].filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.textContent));
+  const xs = new Map(bars.map((r) => [r.getAttribute("data-date"), Number(r.getAttribute("x"))]));
+  for (const t of days) xs.set(t.textContent, Number(t.getAttribute("x")));
+  const known = [...xs.keys()].sort();
+  const xOf = (d) => {
+    let best = null;
+    for (const k of known) if (k <= d) best = k;
+    return best === null ? null : xs.get(best);
+  };
+  const vb = (chart.getAttribute("viewBox") || "0 0 0 0").split(" ").map(Number);
+  for (const al of items) {
+    const x0 = xOf(al.start), x1 = xOf(al.end);
+    if (x0 === null || x1 === null) continue;
+    const r = svg("rect", { class: "alert-window", x: x0, y: 0, width: Math.max(4, x1 - x0 + 12), height: vb[3] - 24 });
+    tip(r, `${al.kind.replace(/_/g, " ")}: ${al.start} – ${al.end}`);
+    chart.insertBefore(r, chart.firstChild);
   }
 }
 
@@ -554,8 +605,16 @@ async function main() {
   fitEvents();
   loadQuotes();
   const actors = await loadActors();
-  // start the dyad chart on the busiest pair that acted on each other
-  const pair = busiestPair(state.events);
+  // start the dyad chart on the busiest pair of states, else the busiest pair of actors
+  let pair = null;
+  try {
+    const top = await api("/dyads", { level: "country", limit: 1 });
+    if (top.items.length) pair = [top.items[0].a, top.items[0].b];
+  } catch (err) { /* analyses unavailable: fall back below */ }
+  if (!pair) {
+    pair = busiestPair(state.events);
+    document.getElementById("d-level").value = "exact";
+  }
   if (pair) {
     document.getElementById("d-a").value = pair[0];
     document.getElementById("d-b").value = pair[1];
