@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from tocsin.analyse.config import dedupe_config, types_config
@@ -41,6 +42,7 @@ def _slack(o: Observation) -> int:
     return dedupe_config().date_slack_days.get(o.precision, 0) if o.dated else 0
 
 
+@lru_cache(maxsize=65536)
 def _sides(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
     out: set[str] = set()
     for p in parts:
@@ -63,8 +65,9 @@ def _same_speaker(a: tuple[ActorInfo, ...], b: tuple[ActorInfo, ...]) -> bool:
     return bool(ta & tb)
 
 
-def _surnames(parts: tuple[ActorInfo, ...]) -> set[str]:
-    return {p.name.split()[-1].lower() for p in parts if p.person and p.name.split()}
+@lru_cache(maxsize=65536)
+def _surnames(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
+    return frozenset({p.name.split()[-1].lower() for p in parts if p.person and p.name.split()})
 
 
 def _shared_identity(a: Observation, b: Observation) -> bool:
@@ -77,12 +80,13 @@ def _shared_identity(a: Observation, b: Observation) -> bool:
     return a.dead is not None and a.dead == b.dead and a.dead >= cfg.distinctive_count
 
 
-def _trigger_words(o: Observation) -> set[str]:
+@lru_cache(maxsize=65536)
+def _trigger_words(trigger: str) -> frozenset[str]:
     words = set()
-    for w in re.findall(r"[a-z]+", o.trigger.lower()):
+    for w in re.findall(r"[a-z]+", trigger.lower()):
         if len(w) > 2 and w not in _STOP:
             words.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
-    return words
+    return frozenset(words)
 
 
 def _km(a: Observation, b: Observation) -> Optional[float]:
@@ -171,7 +175,7 @@ def agreement(a: Observation, b: Observation) -> float:
         elif (x and y and a.modality == b.modality == "asserted"
               and max(x, y) > cfg.count_ratio * min(x, y)):
             score += w.different_count
-    if _trigger_words(a) & _trigger_words(b):
+    if _trigger_words(a.trigger) & _trigger_words(b.trigger):
         score += w.same_trigger
     if a.mode and a.mode == b.mode:
         score += w.same_mode
@@ -188,11 +192,13 @@ def _order(o: Observation):
 
 
 class _Cluster:
-    __slots__ = ("members", "lo", "hi")
+    __slots__ = ("members", "lo", "hi", "alive", "n")
 
-    def __init__(self, o: Observation):
+    def __init__(self, o: Observation, n: int):
         self.members = [o]
         self.lo, self.hi = o.lo, o.hi
+        self.alive = True
+        self.n = n  # creation order, for deterministic ties
 
     def add(self, o: Observation) -> None:
         self.members.append(o)
@@ -200,11 +206,6 @@ class _Cluster:
             self.lo = o.lo
         if o.hi and (self.hi is None or o.hi > self.hi):
             self.hi = o.hi
-
-    def near(self, o: Observation, days: int) -> bool:
-        if not (self.lo and self.hi and o.lo and o.hi):
-            return True
-        return o.lo - timedelta(days=days) <= self.hi and self.lo - timedelta(days=days) <= o.hi
 
     def fit(self, o: Observation) -> Optional[float]:
         """Best agreement with a member, or ``None`` if ``o`` contradicts any member."""
@@ -217,57 +218,110 @@ class _Cluster:
         return best
 
 
+class _Index:
+    """Incidents by (day, type family): the candidates of a report are the incidents of a
+    compatible family on the days its date may cover, not every incident."""
+
+    def __init__(self, reach: int):
+        self.reach = reach
+        self.buckets: dict[tuple[int, str], list[_Cluster]] = {}
+        self.undated: dict[str, list[_Cluster]] = {}  # incidents with no date at all
+        self.spans: dict[int, tuple[int, int]] = {}
+        types = types_config()
+        fams = list(types.families)
+        self.compatible = {
+            f: [g for g in fams if any(types.compatible_types(a, b) for a in types.families[f] for b in types.families[g])]
+            for f in fams
+        }
+
+    def _days(self, lo: Optional[date], hi: Optional[date]) -> Optional[range]:
+        if lo is None or hi is None:
+            return None
+        return range(lo.toordinal(), hi.toordinal() + 1)
+
+    def add(self, c: _Cluster, family: str) -> None:
+        days = self._days(c.lo, c.hi)
+        if days is None:
+            self.undated.setdefault(family, []).append(c)
+            return
+        old = self.spans.get(id(c))
+        for d in days:
+            if old is None or not old[0] <= d <= old[1]:
+                self.buckets.setdefault((d, family), []).append(c)
+        lo, hi = days.start, days.stop - 1
+        if old:
+            lo, hi = min(lo, old[0]), max(hi, old[1])
+        self.spans[id(c)] = (lo, hi)
+
+    def candidates(self, lo: Optional[date], hi: Optional[date], family: str) -> list[_Cluster]:
+        seen: dict[int, _Cluster] = {}
+        fams = self.compatible.get(family, [family])
+        days = self._days(lo, hi)
+        for f in fams:
+            for c in self.undated.get(f, []):
+                seen.setdefault(id(c), c)
+            if days is None:
+                for (d, g), cs in self.buckets.items():
+                    if g == f:
+                        for c in cs:
+                            seen.setdefault(id(c), c)
+                continue
+            for d in range(days.start - self.reach, days.stop + self.reach):
+                for c in self.buckets.get((d, f), ()):
+                    seen.setdefault(id(c), c)
+        return sorted((c for c in seen.values() if c.alive), key=lambda c: c.n)
+
+
 def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
     """Group reported events into incidents (deterministic for a given set of events)."""
     cfg = dedupe_config()
-    reach = 2 * max(cfg.date_slack_days.values(), default=0) + 1
+    reach = max(cfg.date_slack_days.values(), default=0)
+    index = _Index(reach)
     clusters: list[_Cluster] = []
     for o in sorted(obs, key=_order):
         best, best_score = None, None
-        for c in clusters:
-            if not c.near(o, reach):
-                continue
+        for c in index.candidates(o.lo, o.hi, o.family):
             s = c.fit(o)
             if s is None or s < cfg.min_score:
                 continue
             if best_score is None or s > best_score:
                 best, best_score = c, s
         if best is None:
-            clusters.append(_Cluster(o))
+            best = _Cluster(o, len(clusters))
+            clusters.append(best)
         else:
             best.add(o)
-    clusters = _merge_pass(clusters, cfg.min_score, reach)
-    return [sorted(c.members, key=_order) for c in clusters]
+        index.add(best, o.family)
+    _merge_pass(clusters, index, cfg.min_score)
+    return [sorted(c.members, key=_order) for c in clusters if c.alive]
 
 
-def _merge_pass(clusters: list[_Cluster], min_score: float, reach: int) -> list[_Cluster]:
+def _merge_pass(clusters: list[_Cluster], index: _Index, min_score: float) -> None:
     """Merge incidents that agree across and contradict nowhere, until none do."""
     changed = True
     while changed:
         changed = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                if a.lo and b.lo and a.hi and b.hi and not (
-                    a.lo - timedelta(days=reach) <= b.hi and b.lo - timedelta(days=reach) <= a.hi
-                ):
-                    continue
-                best = None
-                for o in b.members:
-                    s = a.fit(o)
-                    if s is None:
-                        best = None
-                        break
-                    best = s if best is None or s > best else best
-                if best is not None and best >= min_score:
+        for a in clusters:
+            if not a.alive:
+                continue
+            fams = {o.family for o in a.members}
+            for fam in sorted(fams):
+                for b in index.candidates(a.lo, a.hi, fam):
+                    if b is a or not b.alive or b.n < a.n:
+                        continue
+                    best = None
                     for o in b.members:
-                        a.add(o)
-                    del clusters[j]
-                    changed = True
-                    break
-            if changed:
-                break
-    return clusters
+                        s = a.fit(o)
+                        if s is None:
+                            best = None
+                            break
+                        best = s if best is None or s > best else best
+                    if best is not None and best >= min_score:
+                        for o in b.members:
+                            a.add(o)
+                            index.add(a, o.family)
+                        b.alive = False
+                        changed = True
 
 
 # -- building incidents ------------------------------------------------------------------------
