@@ -49,7 +49,7 @@ def _mentions(text: str, spans, gaz) -> list[Mention]:
     for s, e in spans:
         m = Mention(s, e, text[s:e])
         dem = gaz.demonym(m.text)
-        if dem is not None and not any(c.kind == 0 and c.place.feature in ("country", "admin1", "region")
+        if dem is not None and not any(c.kind == 0 and c.place.feature in ("country", "region")
                                        for c in gaz.lookup(m.text)):
             m.demonym = dem
         out.append(m)

@@ -21,7 +21,7 @@ from pathlib import Path
 from tocsin.data_files import data_path
 from tocsin.geo.names import name_key
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # name kinds, best first: the place's own name, an alias from ISO/GeoNames, any alternate name
 PRIMARY, ALIAS, ALTERNATE = 0, 1, 2
@@ -42,15 +42,50 @@ def _data_tsv(name: str) -> list[dict]:
         return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
 
 
+def _hull(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull (monotone chain) of (lon, lat) points, counter-clockwise."""
+    pts = sorted(set(pts))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
 def _center(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Mid-point of the box around a division's towns: closer to GeoNames' division points (the
-    middle of the territory) than a median, which leans towards where people live."""
-    lats = [p[0] for p in pts]
+    """Centroid of the area enclosed by a division's towns (their convex hull): closer to
+    GeoNames' division points (the middle of the territory) than a median or a mean, which lean
+    towards where people live. Falls back to the mean for fewer than three distinct towns."""
     lons = [p[1] for p in pts]
-    if max(lons) - min(lons) > 180:  # straddles the antimeridian (Alaska, Chukotka, Fiji)
-        lons = [x + 360 if x < 0 else x for x in lons]
-    lon = (min(lons) + max(lons)) / 2
-    return round((min(lats) + max(lats)) / 2, 5), round(lon - 360 if lon > 180 else lon, 5)
+    shift = max(lons) - min(lons) > 180  # straddles the antimeridian (Alaska, Chukotka, Fiji)
+    xy = [((p[1] + 360 if shift and p[1] < 0 else p[1]), p[0]) for p in pts]
+    hull = _hull(xy)
+    area = cx = cy = 0.0
+    for i in range(len(hull)):
+        x0, y0 = hull[i]
+        x1, y1 = hull[(i + 1) % len(hull)]
+        c = x0 * y1 - x1 * y0
+        area += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if len(hull) >= 3 and abs(area) > 1e-9:
+        lon, lat = cx / (3 * area), cy / (3 * area)
+    else:
+        lon, lat = sum(x for x, _ in xy) / len(xy), sum(y for _, y in xy) / len(xy)
+    if lon > 180:
+        lon -= 360
+    return round(lat, 5), round(lon, 5)
 
 
 def _keep_alternate(name: str) -> bool:
@@ -75,6 +110,21 @@ class _Builder:
         old = self.names.get((key, gid))
         if old is None or kind < old:
             self.names[(key, gid)] = kind
+
+
+def fingerprint() -> str:
+    """Short hash of the schema and the shipped data files the index is built from: the index
+    file name carries it, so editing a data file (or upgrading tocsin) triggers a rebuild."""
+    import hashlib
+
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in DATA_FILES:
+        h.update(data_path(name).read_bytes())
+    return h.hexdigest()[:10]
+
+
+DATA_FILES = ("geo/country_points.tsv", "geo/alternate_names.tsv", "geo/state_abbreviations.tsv",
+              "geo/demonyms.tsv")
 
 
 def build(path: Path) -> Path:

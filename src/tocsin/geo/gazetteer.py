@@ -19,7 +19,6 @@ from tocsin.errors import DataError
 from tocsin.geo import build as _build
 from tocsin.geo.names import name_key
 
-FILE_NAME = f"gazetteer-v{_build.SCHEMA_VERSION}.sqlite"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,8 @@ def cache_dir() -> Path:
 
 
 def index_path() -> Path:
-    return cache_dir() / FILE_NAME
+    """The index for this version of tocsin's data (``gazetteer-<fingerprint>.sqlite``)."""
+    return cache_dir() / f"gazetteer-{_build.fingerprint()}.sqlite"
 
 
 class Gazetteer:
@@ -126,12 +126,17 @@ _instance: Optional[Gazetteer] = None
 
 def ensure_built(path: Optional[Path] = None, force: bool = False) -> Path:
     """Build the index at ``path`` (default :func:`index_path`) unless it already exists."""
+    default = path is None
     path = path or index_path()
     if force or not path.exists():
         try:
             _build.build(path)
         except OSError as exc:
             raise DataError(f"{path}: cannot write the gazetteer index ({exc.strerror or exc})") from None
+        if default:  # indexes built from older data are dead weight
+            for old in path.parent.glob("gazetteer-*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)
     return path
 
 
