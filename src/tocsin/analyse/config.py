@@ -94,6 +94,7 @@ class DedupeConfig(_Strict):
     near_km: float = 60
     weights: Weights = Weights()
     count_ratio: float = 3
+    count_gap: int = 10
     distinctive_count: int = 10
     identity_types: list[str] = ["ASSAULT", "COERCE"]
     min_score: float = 4

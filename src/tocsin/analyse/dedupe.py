@@ -172,8 +172,8 @@ def agreement(a: Observation, b: Observation) -> float:
         x, y = getattr(a, f), getattr(b, f)
         if x is not None and x == y and x > 0:
             score += w.same_count
-        elif (x and y and a.modality == b.modality == "asserted"
-              and max(x, y) > cfg.count_ratio * min(x, y)):
+        elif (x is not None and y is not None and a.modality == b.modality == "asserted"
+              and max(x, y) > cfg.count_ratio * min(x, y) and abs(x - y) >= cfg.count_gap):
             score += w.different_count
     if _trigger_words(a.trigger) & _trigger_words(b.trigger):
         score += w.same_trigger
