@@ -22,7 +22,7 @@ from tocsin.extract.events.counts import count_victims
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster
 from tocsin.extract.events.modality import ModalityFinder
-from tocsin.extract.events.triggers import Trigger, find_triggers, trigger_surface_forms
+from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
 from tocsin.ids import item_id
 from tocsin.record import Attribution, Event, Offsets, Participant, Span as RecSpan
 
@@ -107,8 +107,7 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
             tr = assault_at(t)
             if tr is not None:
                 return tr
-        near = [x for x in by_tok.values() if x.type == "ASSAULT" and x.casualty is None and not x.casualty_only
-                and x.head.sent == h.sent]
+        near = [x for x in by_tok.values() if x.type == "ASSAULT" and x.casualty is None and not x.casualty_only]
         if near:
             return min(near, key=lambda x: abs(x.head.i - h.i))
     return None
@@ -162,9 +161,10 @@ def mentions(ctx: Context) -> list[Mention]:
     anchors = Anchors(ctx)
     modal = ModalityFinder(ctx, lex)
     out: list[Mention] = []
+    doc_phrases = phrase_matches(ctx.doc, lex)
     for si, sent in enumerate(_body_sentences(ctx)):
         try:
-            trigs = [t for t in find_triggers(sent, lex, upper_doc=upper_doc)
+            trigs = [t for t in find_triggers(sent, lex, upper_doc=upper_doc, doc_phrases=doc_phrases)
                      if not ctx.excluded(t.char_start, t.char_end)]
         except Exception:
             if _DEBUG:

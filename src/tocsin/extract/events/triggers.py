@@ -1,7 +1,7 @@
 """Finding the words that name events: PLOVER type and mode per trigger.
 
 Single-word triggers are looked up by lemma and part of speech; multiword triggers ("rocket
-attack", "call for", "hunger strike") by a spaCy ``Matcher`` built once per vocabulary; verb +
+attack", "call for", "hunger strike") by a spaCy ``PhraseMatcher`` built once per vocabulary; verb +
 object triggers ("send troops") by the verb's object. Casualty words ("killed", "wounding")
 are triggers too: they either stand as an ASSAULT of their own or become the counts of the
 attack that governs them (see :mod:`.counts`).
@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+import itertools
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from tocsin.extract.events.lexicon import Lexicon, Sense, inflections, load
 
@@ -44,23 +46,22 @@ class Trigger:
         return t.idx + len(t.text)
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def _matcher(vocab, lex: Lexicon) -> Matcher:
+def _matcher(vocab, lex: Lexicon) -> PhraseMatcher:
+    """A PhraseMatcher (on lower-case forms) over every inflection of every multiword trigger,
+    with or without its article ("reach (an) agreement"); built once per vocabulary."""
     m = _MATCHERS.get(id(vocab))
     if m is None:
-        m = Matcher(vocab)
+        m = PhraseMatcher(vocab, attr="LOWER")
         for words in lex.phrases:
-            pattern = []
-            for w in words:
-                if w in _DETS:
-                    pattern.append({"LOWER": {"IN": sorted(_DETS)}, "OP": "?"})
-                else:
-                    pattern.append({"LEMMA": {"IN": sorted({w, w.title(), w.upper()})}})
-            m.add(" ".join(words), [pattern])
-            surface = [{"LOWER": {"IN": sorted(inflections(w))}} for w in words if w not in _DETS]
-            m.add(" ".join(words), [surface])
+            options = [sorted(_DETS | {""}) if w in _DETS else sorted(inflections(w)) for w in words]
+            docs = []
+            for combo in itertools.product(*options):
+                toks = [w for w in combo if w]
+                docs.append(Doc(vocab, words=toks))
+            m.add(" ".join(words), docs)
         _MATCHERS[id(vocab)] = m
     return m
 
@@ -144,8 +145,17 @@ def _anchored(head: Token, lex: Lexicon) -> bool:
     return False
 
 
-def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = False) -> list[Trigger]:
-    """Every trigger in one sentence, at most one per head token, in text order."""
+def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, str]]:
+    """Multiword trigger matches over a whole document (run once, then split by sentence)."""
+    lex = lex or load()
+    matcher = _matcher(doc.vocab, lex)
+    return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
+
+
+def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = False,
+                  doc_phrases: Optional[list[tuple[int, int, str]]] = None) -> list[Trigger]:
+    """Every trigger in one sentence, at most one per head token, in text order.
+    ``doc_phrases``: :func:`phrase_matches` of the whole document, when already computed."""
     lex = lex or load()
     out: dict[int, Trigger] = {}
     casualty_verbs = lex.cues.get("casualty_verbs") or {}
@@ -153,10 +163,11 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
     nominal_free = lex.cue_set("nominal_free")
 
     # multiword phrases first: they are more specific than their words
-    matcher = _matcher(sent.doc.vocab, lex)
-    spans = []
-    for match_id, s, e in matcher(sent):
-        spans.append((s + sent.start, e + sent.start, sent.doc.vocab.strings[match_id]))
+    if doc_phrases is None:
+        matcher = _matcher(sent.doc.vocab, lex)
+        spans = [(s + sent.start, e + sent.start, sent.doc.vocab.strings[mid]) for mid, s, e in matcher(sent)]
+    else:
+        spans = [x for x in doc_phrases if sent.start <= x[0] and x[1] <= sent.end]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: set[int] = set()
     for s, e, key in spans:
