@@ -49,7 +49,7 @@ def macros() -> dict[str, str]:
     )
     numbers = [k for k in lx["numbers"] if k not in _UNITS_WORDS + _TEENS + _TENS]
     num = (
-        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{spoken_year}|{word_num}(?:\s+hundred)?"
+        rf"(?:\d+\s+[13]/[24]|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{spoken_year}|{word_num}(?:\s+hundred)?"
         rf"|{_alt(numbers)}|{_alt(lx['vague_numbers'])})"
     )
     ords = _alt(lx["ordinals"])
@@ -155,6 +155,9 @@ def number(text: str) -> Optional[float]:
         return None
     if t in lx["numbers"]:
         return float(lx["numbers"][t])
+    m = re.fullmatch(r"(\d+)\s+([13])/([24])", t)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", t):
         return float(t.replace(",", ""))
     v = _compound(re.split(r"[\s-]+", t))

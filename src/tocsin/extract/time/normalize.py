@@ -202,15 +202,20 @@ def _weekday_near(ref: date, wd: int, how: str) -> date:
     return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
 
 
-def _pick_day(cands: list[Point], dct: date, tense: Optional[str], slack: int = 45) -> Point:
-    """A month-day without a year: the nearest, unless the tense points the other way and the
-    other side is not much nearer (``slack`` days)."""
-    near = min(cands, key=lambda p: abs((p.start - dct).days))
-    if tense == "past" and near.start > dct + timedelta(days=slack):
-        return max((p for p in cands if p.start <= dct), key=lambda p: p.start, default=near)
-    if tense == "future" and near.start < dct - timedelta(days=slack):
-        return min((p for p in cands if p.start >= dct), key=lambda p: p.start, default=near)
-    return near
+def _pick_day(cands: list[Point], dct: date, tense: Optional[str]) -> Point:
+    """A month-day without a year: the one behind publication or the one ahead, whichever is
+    nearer, weighted by the tense (past: ahead only when four times nearer; future: behind only
+    when four times nearer; otherwise news looks back unless ahead is twice as near)."""
+    back = max((p for p in cands if p.start <= dct), key=lambda p: p.start, default=None)
+    ahead = min((p for p in cands if p.start > dct), key=lambda p: p.start, default=None)
+    if back is None or ahead is None:
+        return back or ahead
+    db, da = (dct - back.start).days, (ahead.start - dct).days
+    if tense == "future":
+        return back if 4 * db < da else ahead
+    if tense == "past":
+        return ahead if 4 * da < db else back
+    return ahead if 2 * da < db else back
 
 
 def _weekday_how(tense: Optional[str]) -> str:
@@ -750,14 +755,21 @@ def duration_value(n: Optional[float], unit_word: str) -> Optional[str]:
         return ("PT" if clock else "P") + "X" + letter
     n = n * mult
     table = _SMALLER_CLOCK if clock else _SMALLER
-    while n != int(n) and letter in table:
-        letter, k = table[letter][0], table[letter][1]
-        n = n * k
-    if n != int(n):
-        return None
-    if clock and letter == "M":
-        return f"PT{int(n)}M"
-    return ("PT" if clock else "P") + f"{int(n)}{letter}"
+    whole, frac = int(n), n - int(n)
+    parts = f"{whole}{letter}" if whole else ""
+    if frac:
+        # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
+        if letter not in table:
+            return None
+        small, k = table[letter]
+        rest = frac * k
+        if rest != int(rest):
+            return None
+        if clock or small != "H":
+            parts += f"{int(rest)}{small}"
+        else:                                   # days and hours: P1DT12H
+            return f"P{parts}T{int(rest)}H" if parts else f"PT{int(rest)}H"
+    return ("PT" if clock else "P") + parts
 
 
 _SET_CONTEXT = re.compile(r"(\d|%|\bper\b|\bpercent\b|\btimes\b|\btwice\b|\bonce\b|\bthrice\b)[^.;:!?]{0,40}$", re.I)
