@@ -116,7 +116,8 @@ def contradiction(a: Observation, b: Observation) -> Optional[str]:
     if not types.compatible_types(a.type, b.type):
         return f"types {a.type} and {b.type} are not compatible"
     if a.lo and b.lo and a.hi and b.hi:
-        s = max(_slack(a), _slack(b))
+        # no slack against an undated report: it happened by its article's publication day
+        s = max(_slack(a), _slack(b)) if a.dated and b.dated else 0
         if a.lo - timedelta(days=s) > b.hi or b.lo - timedelta(days=s) > a.hi:
             return "dates do not overlap"
     aa, ar, ba, br = _sides(a.actors), _sides(a.recipients), _sides(b.actors), _sides(b.recipients)
@@ -148,14 +149,17 @@ def agreement(a: Observation, b: Observation) -> float:
     cfg = dedupe_config()
     w = cfg.weights
     identity = _shared_identity(a, b)
+    km = _km(a, b)
     if (not a.dated or not b.dated) and cfg.undated_needs_dyad and not (_dyad_agrees(a, b) or identity):
         return 0.0
+    if not a.dated and not b.dated and not (identity or (km is not None and km <= cfg.near_km)):
+        return 0.0  # two undated references meet through a dated report, not on their own
     score = 0.0
     if a.day and b.day and a.day == b.day:
         score += w.same_day
     elif a.dated and b.dated:
         score += w.overlapping_dates
-    km, limit = _km(a, b), _place_limit(a, b)
+    limit = _place_limit(a, b)
     if identity:
         score += w.shared_identity
     if km is not None and km <= cfg.near_km:
@@ -209,12 +213,17 @@ class _Cluster:
 
     def fit(self, o: Observation) -> Optional[float]:
         """Best agreement with a member, or ``None`` if ``o`` contradicts any member."""
+        return (self.fit2(o) or (None, None))[0]
+
+    def fit2(self, o: Observation) -> Optional[tuple[float, float]]:
+        """(best agreement, best agreement plus type score) over the members, or ``None``."""
         best = None
         for m in self.members:
             if contradiction(m, o) is not None:
                 return None
             s = agreement(m, o)
-            best = s if best is None or s > best else best
+            key = (s, s + _type_score(m, o))
+            best = key if best is None or key > best else best
         return best
 
 
@@ -272,6 +281,15 @@ class _Index:
         return sorted((c for c in seen.values() if c.alive), key=lambda c: c.n)
 
 
+def _distance_days(c: _Cluster, o: Observation) -> int:
+    """Days between an incident's dated reports and a report (its date, or its publication)."""
+    days = [m.day or m.lo for m in c.members if m.dated and m.lo]
+    ref = o.day or (o.lo if o.dated else o.published)
+    if not days or ref is None:
+        return 10 ** 6
+    return min(abs((d - ref).days) for d in days)
+
+
 def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
     """Group reported events into incidents (deterministic for a given set of events)."""
     cfg = dedupe_config()
@@ -279,13 +297,16 @@ def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
     index = _Index(reach)
     clusters: list[_Cluster] = []
     for o in sorted(obs, key=_order):
-        best, best_score = None, None
+        best, best_key = None, None
         for c in index.candidates(o.lo, o.hi, o.family):
-            s = c.fit(o)
-            if s is None or s < cfg.min_score:
+            f = c.fit2(o)
+            if f is None or f[0] < cfg.min_score:
                 continue
-            if best_score is None or s > best_score:
-                best, best_score = c, s
+            # best with the type counted (an ASSAULT joins an ASSAULT before a COERCE); ties: an
+            # undated reference is to the most recent such incident
+            key = (f[1], -_distance_days(c, o))
+            if best_key is None or key > best_key:
+                best, best_key = c, key
         if best is None:
             best = _Cluster(o, len(clusters))
             clusters.append(best)
