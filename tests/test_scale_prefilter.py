@@ -6,7 +6,7 @@ import pytest
 
 from test_scale_corpus import article
 
-QUIET = "the wind was calm and the streets were quiet for most of the evening.\n\n"
+QUIET = "the grass was green and the sea was calm.\n\n"
 
 
 def test_pieces_cover_the_text_exactly():
@@ -23,13 +23,13 @@ def test_pieces_cover_the_text_exactly():
 
 @pytest.mark.parametrize("piece,expected", [
     (QUIET, False),
-    ("the streets were quiet.\n", False),
-    ("the streets were quiet after 9.\n", True),                # a number
-    ("the streets were “quiet”.\n", True),                      # a quote mark
-    ("the streets of Harwick were quiet.\n", True),             # a capitalised name
+    ("the sea was calm.\n", False),
+    ("the sea was calm after 9.\n", True),                # a number
+    ("the sea was “calm”.\n", True),                      # a quote mark
+    ("the sea near Harwick was calm.\n", True),             # a capitalised name
     ("he walked home.\n", True),                                # a pronoun (coreference)
-    ("the militia attacked the streets.\n", True),              # a trigger candidate
-    ("the streets were quiet yesterday.\n", True),              # a time word
+    ("the militia attacked the boats.\n", True),              # a trigger candidate
+    ("the sea was calm yesterday.\n", True),              # a time word
 ])
 def test_signals(piece, expected):
     from tocsin.scale.prefilter import has_signal

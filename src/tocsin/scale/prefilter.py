@@ -74,11 +74,12 @@ def _trigger_words() -> tuple[set[str], set[str]]:
         for kind, entries in spec.items():
             if not isinstance(entries, dict):
                 continue
-            for key, val in entries.items():
-                lemmas.update(str(key).lower().split())
-                if kind == "verb_objects" and isinstance(val, dict):
-                    for obj in val:
-                        lemmas.update(str(obj).lower().split())
+            for key in entries:
+                words = str(key).lower().split()
+                # a phrase needs all its words: its longest (rarest) one is a sufficient cue;
+                # a verb_objects entry needs its verb
+                if words:
+                    lemmas.add(max(words, key=len) if kind == "phrases" else words[0])
     common = set(load_yaml("scale/prefilter.yaml")["common_initial"])
     lemmas = {w for w in lemmas if len(w) > 2 and w not in common}
     # a stem matches the inflections: "seize" -> seiz(ed), "deny" -> den(ied)
