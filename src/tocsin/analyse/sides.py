@@ -94,6 +94,33 @@ def _lookup(name: str) -> tuple[Optional[str], tuple[str, ...]]:
     return country, patrons
 
 
+@lru_cache(maxsize=4096)
+def _demonym_country(name: str) -> Optional[str]:
+    """The state a leading demonym or state name gives an uncoded description ("Ukrainian
+    passenger jet" -> UKR, "U.S. forces" -> USA), through the actor knowledge base."""
+    words = name.replace("’", "'").split()
+    if len(words) < 2:
+        return None
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) <= n:
+            continue
+        country, _ = _kb_patrons(head)
+        if country and _kb_is_state(head):
+            return country
+    return None
+
+
+def _kb_is_state(name: str) -> bool:
+    try:
+        from tocsin.actors import kb as kb_mod
+
+        actor = kb_mod.load().lookup(name)
+    except (ImportError, AttributeError, DataError, TypeError, ValueError):
+        return False
+    return actor is not None and actor.kind == "country"
+
+
 def actor_info(name: str, code: Optional[str], entity_name: Optional[str] = None,
                entity_country: Optional[str] = None, kind: Optional[str] = None) -> ActorInfo:
     """Reduce a participant (its name, code and resolved entity) to an :class:`ActorInfo`."""
@@ -103,6 +130,8 @@ def actor_info(name: str, code: Optional[str], entity_name: Optional[str] = None
         c, p = _lookup(n)
         country = country or c
         patrons = tuple(dict.fromkeys(patrons + p))
+    if country is None and not code:
+        country = _demonym_country(entity_name or name)
     patrons = tuple(p for p in patrons if p != country)
     return ActorInfo(name=entity_name or name, code=code.upper() if code else None, country=country,
                      patrons=patrons, person=kind == "person")
