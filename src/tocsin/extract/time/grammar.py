@@ -26,6 +26,7 @@ class Rule:
     order: int
     regex: re.Pattern
     source: str
+    needs: frozenset = frozenset()
 
 
 @dataclass
@@ -65,7 +66,7 @@ def rules() -> tuple[Rule, ...]:
             rx = re.compile(rf"{_START}(?:{body})(?![\w]|-\w)", flags)
         except re.error as exc:
             raise DataError(f"time/patterns.yaml: rule {r['name']!r}: {exc}") from None
-        out.append(Rule(r["name"], r["kind"], i, rx, r["regex"]))
+        out.append(Rule(r["name"], r["kind"], i, rx, r["regex"], frozenset(r.get("needs", ()))))
     return tuple(out)
 
 
@@ -76,34 +77,55 @@ def _prefix() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{macros()['PRE']})$", re.IGNORECASE)
 
 
+_CLASSES = {"months": "month", "weekdays": "weekday", "seasons": "season", "parts_of_day": "pod",
+            "units": "unit", "holidays": "holiday", "refs": "ref", "set_adverbs": "setadv",
+            "decade_words": "decade"}
+
+
 @lru_cache(maxsize=1)
-def _trigger_words() -> frozenset[str]:
-    """Words that can be part of a time expression: rules run only in windows around these
-    (and around digits). Every word of every lexicon entry, plus the patterns' ``triggers``."""
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """Words that can be part of a time expression, each with its lexicon classes: rules run
+    only in windows around these (and around digits, class "digit"), and only where a word of
+    a class they need (``needs`` in patterns.yaml) occurs. Triggers listed in patterns.yaml
+    have class "word"."""
     lx = lexicon()
-    entries = [str(e).lower() for k in ("months", "weekdays", "seasons", "parts_of_day", "units",
-                                         "holidays", "refs", "set_adverbs", "decade_words")
-               for e in lx[k]]
-    words = {e for e in entries if _WORD.fullmatch(e)}
-    # of a multi-word entry ("christmas eve"), its words that are time words on their own
-    words.update(w for e in entries for w in _WORD.findall(e) if w in words)
-    words.update(e.split()[0] for e in entries if e.split()[0] not in ("the", "a", "an", "at", "in", "as"))
-    words.update(w.lower() for w in load_yaml("time/patterns.yaml").get("triggers", []))
-    return frozenset(words)
+    out: dict[str, set[str]] = {}
+    singles = {str(e).lower() for k in _CLASSES for e in lx[k] if _WORD.fullmatch(str(e).lower())}
+    for k, cls in _CLASSES.items():
+        for e in lx[k]:
+            e = str(e).lower()
+            words = set(w for w in _WORD.findall(e) if w in singles)
+            first = e.split()[0]
+            if first not in ("the", "a", "an", "at", "in", "as"):
+                words.add(first)
+            if _WORD.fullmatch(e):
+                words.add(e)
+            for w in words:
+                out.setdefault(w, set()).add(cls)
+    for w in load_yaml("time/patterns.yaml").get("triggers", []):
+        out.setdefault(w.lower(), set()).add("word")
+    return {w: frozenset(c) for w, c in out.items()}
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = frozenset({"digit"})
 
 
-def _regions(text: str, before: int = 28, after: int = 22) -> list[tuple[int, int]]:
-    """Merged windows of text around trigger words and numbers, cut at whitespace."""
-    out: list[list[int]] = []
+def _regions(text: str, before: int = 28, after: int = 22) -> list[tuple[int, int, set]]:
+    """Merged windows of text around trigger words and numbers, cut at whitespace, each with
+    the classes of the triggers inside."""
+    out: list[list] = []
     n = len(text)
     trig = _trigger_words()
     for m in _WORD.finditer(text):
         w = m.group()
-        if not (w[0].isdigit() or w.lower() in trig):
-            continue
+        if w[0].isdigit():
+            cls = _DIGIT
+        else:
+            lw = w.lower()
+            cls = trig.get(lw) or (trig.get(lw[:-1]) if lw.endswith("s") else None)
+            if not cls:
+                continue
         s, e = max(0, m.start() - before), min(n, m.end() + after)
         while s > 0 and not text[s - 1].isspace():
             s -= 1
@@ -111,9 +133,10 @@ def _regions(text: str, before: int = 28, after: int = 22) -> list[tuple[int, in
             e += 1
         if out and s <= out[-1][1]:
             out[-1][1] = max(out[-1][1], e)
+            out[-1][2].update(cls)
         else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+            out.append([s, e, set(cls)])
+    return [(s, e, c) for s, e, c in out]
 
 
 def find(text: str) -> list[Candidate]:
@@ -122,7 +145,9 @@ def find(text: str) -> list[Candidate]:
     pre = _prefix()
     regions = _regions(text)
     for rule in rules():
-        for rs, re_ in regions:
+        for rs, re_, classes in regions:
+            if rule.needs and not (rule.needs & classes):
+                continue
             for m in rule.regex.finditer(text, rs, re_):
                 if m.end() <= m.start():
                     continue

@@ -505,9 +505,9 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
     y = int(year_m.group(1)) if year_m else (int(g["y2"]) if g.get("y2") else None)
     earlier = any(e in qmods for e in _EARLIER) or bool(g.get("agodir"))
     if g.get("plural"):
-        if det in ("the",) and not q:
-            return None
-        return Resolved("DATE", None, mod, None, start)
+        if q and qu == "quarter":
+            return Resolved("SET", f"XXXX-Q{q}", mod, None, start)   # "fourth quarters"
+        return None
     if qu == "half":
         if q not in (1, 2):
             return None
