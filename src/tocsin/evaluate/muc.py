@@ -59,7 +59,8 @@ def read_keys(path: Path) -> dict[str, list[dict]]:
 
 def truecase(text: str) -> str:
     """Lower-case an all-caps story, capitalising sentence starts and the dateline."""
-    t = text.lower()
+    paragraphs = re.split(r"\n[ \t]*\n", text.lower())
+    t = "\n\n".join(" ".join(x.strip() for x in p.splitlines() if x.strip()) for p in paragraphs)
     t = re.sub(r"(^|[.!?]\s+|\n\s*\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
     return t.replace("[text]", "").replace("[excerpt]", "")
 
@@ -121,22 +122,32 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     from tocsin.extract.events import mentions
 
     perps = lex.cue_set("perpetrator_nouns")
-    people = lex.cue_set("person_nouns")
+    orgs = lex.cue_set("org_nouns")
+    physical = lex.cue_set("physical_nouns")
+    pronouns = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that"}
     out: dict[str, list[str]] = {r: [] for r in ROLES}
 
     def head(p) -> str:
-        words = p.text.lower().split()
-        return words[-1].rstrip("s") if words else ""
+        words = (p.text if not p.entity_id else p.name).lower().split()
+        return words[-1] if words else ""
+
+    def label(p) -> str:
+        return p.name if p.entity_id else p.text
 
     for m in mentions(ctx):
         if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed"):
             continue
         for p in m.actors:
-            out["PerpInd" if head(p) in perps or p.text.lower().split()[-1] in perps else "PerpOrg"].append(p.text)
+            h = head(p)
+            if h in pronouns or not h:
+                continue
+            is_org = h in orgs or (h not in perps and h.rstrip("s") not in perps and len(h) <= 5 and h.isalpha() and not any(c in "aeiou" for c in h[1:3]))
+            out["PerpOrg" if is_org else "PerpInd"].append(label(p))
         for p in m.recipients + m.victims:
-            h = p.text.lower().split()[-1] if p.text.split() else ""
-            is_person = h in people or h.rstrip("s") in people or (p.text[:1].isupper() and len(p.text.split()) <= 3 and not p.entity_id)
-            out["Victim" if is_person else "Target"].append(p.text)
+            h = head(p)
+            if h in pronouns or not h:
+                continue
+            out["Target" if (h in physical or h.rstrip("s") in physical) else "Victim"].append(label(p))
         out["Weapon"] += m.instruments
     for r in out:
         seen, uniq = set(), []

@@ -69,13 +69,14 @@ def code_context(text: str, published: Optional[str] = None):
 
 def predicted(ctx) -> tuple[list[tuple[int, int, str]], list]:
     """(every trigger with its class, every event mention) of a coded context."""
-    from tocsin.extract.events import find_triggers, mentions
+    from tocsin.extract.events import find_triggers, mentions, phrase_matches
     from tocsin.extract.events.lexicon import load
 
     lex = load()
     trigs = []
+    phrases = phrase_matches(ctx.doc, lex)
     for sent in ctx.doc.sents:
-        for t in find_triggers(sent, lex):
+        for t in find_triggers(sent, lex, doc_phrases=phrases):
             cls = trigger_class(t)
             if cls:
                 trigs.append((t.char_start, t.char_end, cls))

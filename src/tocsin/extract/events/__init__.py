@@ -26,7 +26,7 @@ from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matche
 from tocsin.ids import item_id
 from tocsin.record import Attribution, Event, Offsets, Participant, Span as RecSpan
 
-__all__ = ["extract", "trigger_surface_forms", "find_triggers", "mentions"]
+__all__ = ["extract", "trigger_surface_forms", "find_triggers", "phrase_matches", "mentions"]
 
 _LOC_ORDER = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 4, "country": 5, "article": 9, None: 8}
 _DATE_ORDER = {"modifier": 0, "discourse": 1, "published": 2, None: 3}

@@ -137,6 +137,8 @@ class ArgumentFinder:
             s = subj[0]
             if s.i in self.by_token and self.by_token[s.i].nominal:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
+            if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
+                return []  # "a bomb exploded": the instrument, not the actor
             return self.resolve(s)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             noun = v.head

@@ -90,11 +90,13 @@ _IRREGULAR = {
 }
 
 
-def inflections(word: str) -> set[str]:
+def inflections(word: str, agentive: bool = True) -> set[str]:
     """Surface forms of an English lemma (regular rules plus a few irregular verbs); a
-    superset is fine: it only decides which sentences are worth parsing."""
+    superset is fine for the prefilter. ``agentive=False`` leaves out "-er(s)" ("bomber")."""
     w = word.lower()
-    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if agentive:
+        out |= {w + "er", w + "ers"}
     if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
         out |= {w[:-1] + "ies", w[:-1] + "ied"}
     if w.endswith("e"):

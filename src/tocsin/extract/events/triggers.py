@@ -56,7 +56,7 @@ def _matcher(vocab, lex: Lexicon) -> PhraseMatcher:
     if m is None:
         m = PhraseMatcher(vocab, attr="LOWER")
         for words in lex.phrases:
-            options = [sorted(_DETS | {""}) if w in _DETS else sorted(inflections(w)) for w in words]
+            options = [sorted(_DETS | {""}) if w in _DETS else sorted(inflections(w, agentive=False)) for w in words]
             docs = []
             for combo in itertools.product(*options):
                 toks = [w for w in combo if w]
@@ -164,10 +164,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
 
     # multiword phrases first: they are more specific than their words
     if doc_phrases is None:
-        matcher = _matcher(sent.doc.vocab, lex)
-        spans = [(s + sent.start, e + sent.start, sent.doc.vocab.strings[mid]) for mid, s, e in matcher(sent)]
-    else:
-        spans = [x for x in doc_phrases if sent.start <= x[0] and x[1] <= sent.end]
+        doc_phrases = phrase_matches(sent.doc, lex)
+    spans = [x for x in doc_phrases if sent.start <= x[0] and x[1] <= sent.end]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: set[int] = set()
     for s, e, key in spans:
