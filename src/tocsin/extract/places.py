@@ -24,7 +24,7 @@ from typing import Optional
 from tocsin.context import Context
 from tocsin.errors import UsageError
 from tocsin.geo import gazetteer
-from tocsin.geo.recognize import recognize
+from tocsin.geo.recognize import local_names, recognize
 from tocsin.geo.resolve import Mention, qualify, resolve
 from tocsin.record import Location, Place
 
@@ -72,6 +72,12 @@ def resolve_places(text: str, spans) -> list[Place]:
     return [_to_place(f"p{i + 1}", text, m.start, m.end, gp, gaz) for i, (m, gp) in enumerate(zip(mentions, res))]
 
 
+def _resolve_found(text, tops, gaz, evidence):
+    mentions = [Mention(f.start, f.end, text[f.start:f.end]) for f in tops]
+    qualify(text, mentions, gaz)
+    return resolve(gaz, mentions, evidence=[f.country for f in evidence])
+
+
 def extract(ctx: Context) -> list[Place]:
     gaz = gazetteer.load()
     text = ctx.text
@@ -81,9 +87,15 @@ def extract(ctx: Context) -> list[Place]:
     ctx.shared["geo_evidence"] = [
         {"start": f.start, "end": f.end, "text": text[f.start:f.end], "geonameid": f.country.id,
          "country": f.country.cc, "adjectival": f.adjectival} for f in evidence]
-    mentions = [Mention(f.start, f.end, text[f.start:f.end]) for f in tops]
-    qualify(text, mentions, gaz)
-    res = resolve(gaz, mentions, evidence=[f.country for f in evidence])
+    res = _resolve_found(text, tops, gaz, evidence)
+    # second pass: towns of the states/provinces the article names
+    regions = {(gp.cc, gp.admin1) for gp in res if gp is not None and gp.feature in ("admin1", "admin2", "city")
+               and gp.admin1}
+    extra = local_names(ctx.doc, text, gaz, found, regions, excluded=ctx.excluded)
+    if extra:
+        found = sorted(found + extra, key=lambda f: (f.start, f.end))
+        tops = [f for f in found if f.kind == "toponym"]
+        res = _resolve_found(text, tops, gaz, evidence)
     resolved = {(f.start, f.end): (f, gp) for f, gp in zip(tops, res)}
     places: list[Place] = []
     for f in found:

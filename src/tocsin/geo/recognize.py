@@ -36,6 +36,7 @@ def settings() -> dict:
         cfg[k] = frozenset(cfg[k])
     for k in ("retag_labels",):
         cfg[k] = frozenset(cfg[k])
+    cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels"):
         cfg[k] = frozenset(cfg[k])
     return cfg
@@ -44,13 +45,14 @@ def settings() -> dict:
 def _prominent(gaz: Gazetteer, text: str, features, min_pop: int) -> bool:
     for c in gaz.lookup(text):
         p = c.place
-        if c.kind > 1:
+        if c.kind > 1 or (p.feature == "admin2" and c.kind > 0):  # "Stevens" is not Stevens County
             continue
         if p.feature in features or (p.feature == "city" and p.pop >= min_pop):
             return True
     return False
 
 
+_STREET = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Drive|Dr\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Parkway|Pike|Highway|Court|Place|Way)$")
 _ROAD_NUMBER = re.compile(r"\s+\d+[A-Z]?$")
 _HIGHWAY = re.compile(r"^(?:U\.?S\.?|I|SR|Interstate|Highway|Route|State Route)\s*-?\s*\d", re.I)
 
@@ -115,7 +117,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                 for part in span_text.split(sep):
                     add(off, off + len(part), "toponym", (ent.start, ent.end))
                     off += len(part) + len(sep)
-            elif span_text in surnames or (ent.label_ == "FAC" and not gaz.lookup(span_text)):
+            elif ent.label_ == "FAC" and _STREET.search(span_text):
+                add(s, e, "toponym", (ent.start, ent.end))  # streets are toponyms (unresolved)
+            elif (span_text in surnames or span_text in cfg["not_toponyms"] or not span_text[:1].isupper()
+                  or (ent.label_ == "FAC" and not gaz.lookup(span_text))):
                 for i in range(ent.start, ent.end):
                     taken[i] = True
             else:
@@ -250,4 +255,51 @@ def _sites(doc, found: list[Found], cfg: dict, skip) -> list[Found]:
                                    and not (o.start >= start and o.end <= end) for o in found):
             continue
         out.append(Found(start, end, "site", anchor=(f.start, f.end)))
+    return out
+
+
+def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set, excluded=None) -> list[Found]:
+    """Second pass: proper names left unrecognised that are towns or counties of the states or
+    provinces the article already names ("Moorhead" in an article about Minnesota)."""
+    cfg = settings()
+    if not regions:
+        return []
+    busy = [False] * len(text)
+    for f in found:
+        for i in range(f.start, min(f.end, len(text))):
+            busy[i] = True
+    ent_of = {}
+    for ent in doc.ents:
+        for t in ent:
+            ent_of[t.i] = ent
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or busy[tok.idx] or (tok.pos_ and tok.pos_ != "PROPN"):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + 3), i, -1):
+            span = doc[i:j]
+            if any(busy[t.idx] or not t.text[:1].isupper() for t in span):
+                continue
+            ents = {ent_of.get(t.i) for t in span}
+            if len(ents) != 1:
+                continue
+            ent = next(iter(ents))
+            if ent is not None and (ent.label_ not in cfg["local_labels"] or (ent.start, ent.end) != (span.start, span.end)):
+                continue
+            st = span.text
+            if st in cfg["not_toponyms"] or (excluded and excluded(span.start_char, span.end_char)):
+                continue
+            if any(c.kind == 0 and c.place.feature in ("city", "admin2") and (c.place.cc, c.place.admin1) in regions
+                   for c in gaz.lookup(st)):
+                hit = span
+                break
+        if hit is not None:
+            out.append(Found(hit.start_char, hit.end_char, "toponym"))
+            i = hit.end
+        else:
+            i += 1
     return out
