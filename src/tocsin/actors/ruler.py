@@ -38,6 +38,8 @@ class ActorRuler:
         self.nlp = nlp
         self.version = None
         self.matcher = None
+        self.lower_matcher = None
+        self.title_words: set[str] = set()
         self.labels: dict[str, str] = {}
 
     def _build(self, kb) -> None:
@@ -56,9 +58,15 @@ class ActorRuler:
             key = "cap:" + gov
             forms.setdefault(key, set()).update(_variants(form))
             labels[key] = "GPE"
+        lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for key, fs in forms.items():
             matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(fs))))
-        self.matcher, self.labels, self.version = matcher, labels, kb.version
+            # odd casing ("iSrael", "President obama"): names of 4+ letters, checked in __call__
+            lf = sorted({f for f in fs if len(f) >= 4 and not f.isupper() and labels[key] in ("GPE", "PERSON", "NORP")})
+            if lf:
+                lower.add(key, list(self.nlp.tokenizer.pipe(lf)))
+        self.title_words = {w.split()[-1].lower() for w, _ in kb.titles}
+        self.matcher, self.lower_matcher, self.labels, self.version = matcher, lower, labels, kb.version
 
     def __call__(self, doc: Doc) -> Doc:
         kb = kb_mod.load()
@@ -69,6 +77,16 @@ class ActorRuler:
         for match_id, s, e in self.matcher(doc):
             key = vocab[match_id]
             spans.append(Span(doc, s, e, label=self.labels.get(key, "ORG"), kb_id=key))
+        exact = {(sp.start, sp.end) for sp in spans}
+        for match_id, s, e in self.lower_matcher(doc):
+            if (s, e) in exact:
+                continue
+            text = doc[s:e].text
+            odd = any(c.isupper() for c in text[1:]) and not text.isupper()
+            after_title = s > 0 and doc[s - 1].lower_.rstrip(".") in self.title_words
+            if odd or (after_title and text.islower()):
+                key = vocab[match_id]
+                spans.append(Span(doc, s, e, label=self.labels.get(key, "ORG"), kb_id=key))
         spans = filter_spans(spans)
         doc.spans[SPAN_KEY] = spans
         if spans:
@@ -90,7 +108,9 @@ def _merge(doc: Doc, matches: list[Span]) -> list[Span]:
             keep.append(ent)
             continue
         # a longer organisation name that contains a KB match keeps its span
+        outside = [t for t in ent if not any(m.start <= t.i < m.end for m in inside)]
         if (ent.label_ in ("ORG", "FAC") and inside and len(ent) > max(len(m) for m in inside)
+                and all(t.is_alpha or t.lower_ in ("&", "'s") for t in outside)
                 and not any(t.tag_ == "POS" for t in ent) and not any(m.label_ in ("PERSON", "GPE", "NORP") and m.start == ent.start for m in inside)
                 and all(m.start >= ent.start and m.end <= ent.end for m in matches if set(range(m.start, m.end)) & toks)):
             out = [m for m in out if not (m.start >= ent.start and m.end <= ent.end)]

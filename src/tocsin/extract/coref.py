@@ -115,8 +115,8 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
             if c.head == tok.i:
                 continue
             plural = tok.tag_ in ("NNS", "NNPS")
-            if c.kind not in ("person",) and (c.number == "pl") != plural and c.kind in ("armed_group", "group"):
-                continue
+            if c.kind != "person" and (c.number == "pl") != plural:
+                continue  # "the government" is one body, not "officials"
             best = c
             break
         if best is None:

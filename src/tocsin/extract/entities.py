@@ -28,6 +28,7 @@ from tocsin.record import Entity, Mention
 log = logging.getLogger(__name__)
 _STRICT = bool(os.environ.get("TOCSIN_STRICT"))  # tests: let errors surface
 
+_TRIM = set("“”\"'‘’[](){}.,;:?!-–— \n\t")
 MODIFIER_DEPS = {"det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod", "npadvmod", "predet", "case", "punct"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -134,6 +135,21 @@ class _Builder:
 
     # -- helpers -------------------------------------------------------------------------
     def add(self, c: Cand, toks: range) -> None:
+        # trim stray punctuation and possessives glued on by the tokenizer ("”Venezuela", "Aissami’s")
+        orig = _norm(self.text[c.start:c.end])
+        while c.start < c.end and self.text[c.start] in _TRIM:
+            c.start += 1
+        while c.end > c.start and self.text[c.end - 1] in _TRIM:
+            c.end -= 1
+        m = re.search(r"['’]s?$", self.text[c.start:c.end])
+        if m and c.end - c.start > 3:
+            c.end -= len(m.group(0))
+        if c.name == orig:
+            c.name = _norm(self.text[c.start:c.end])
+        if c.kind == "person" and c.source == "name" and c.key.startswith("person:"):
+            t = self.text[c.start:c.end]
+            if not t[:1].isupper() or any(ch in t for ch in "“”\"?[]()") or self.kb.lookup(t) is not None:
+                return  # tokenizer debris ("job?”Venezuela", "toothpasteVenezuela") or a KB non-person
         if self.ctx.excluded(c.start, c.end) or c.end <= c.start:
             return
         self.cands.append(c)
@@ -449,7 +465,8 @@ class _Builder:
             if pc:
                 countries = [pc]
         org = None
-        inner_keys = [self.idx.at(i).kb_id_ for i in range(raw_start, first) if self.idx.at(i) is not None]
+        inner_keys = [self.idx.at(i).kb_id_ for i in range(raw_start, first) if self.idx.at(i) is not None
+                      and not codes.is_patron(doc[self.idx.at(i).end - 1], kb)]
         member_of = next((k for k in inner_keys if k in kb.actors and kb.actors[k].kind == "armed_group"), None)
         if member_of and ag.sector in ("REB", "MIL") and ag.human:
             # "Hashd al-Shaabi fighters", "Taliban militants": the group itself
@@ -539,10 +556,14 @@ def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str,
         if c.kind == "person" and c.source == "name" and len(c.name.split()) > 1:
             persons_full.setdefault(c.name.split()[-1], c.key)
     for c in cands:
-        if c.kind == "person" and c.source == "name" and len(c.name.split()) == 1 and c.key.startswith("person:"):
+        single = len(c.name.split()) == 1
+        if c.kind == "person" and c.source == "name" and single and c.key.startswith("person:"):
             full = persons_full.get(c.name)
             if full:
                 c.key = full
+        elif single and c.key.startswith("org:") and c.name in persons_full:
+            # the NER's "Maduro" as an organisation, after "Nicolás Maduro"
+            c.key, c.kind, c.source = persons_full[c.name], "person", "name"
     by_key: dict[str, Entity] = {}
     info: dict[str, EntityInfo] = {}
     linked = []
