@@ -45,6 +45,10 @@ def verb_tense(v, depth: int = 0) -> Optional[str]:
         # a to-infinitive is not yet realised ("agreed to buy it in January"), except after
         # verbs that report it as done or tried ("managed to", "began to")
         head = v.head
+        hv = verb_of(head)
+        for x in (head, hv):
+            if x is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in x.children):
+                return "past"                 # "had been due to expire Friday"
         if head.lemma_ in _IMPLICATIVE or v.dep_ == "advcl":
             hv = verb_of(head)
             return verb_tense(hv, depth + 1) if hv is not None and hv is not v else None
