@@ -43,7 +43,7 @@ def _who(inc: Incident, side: str, role: str) -> str:
 def _what(inc: Incident) -> str:
     where = f" at {inc.location.name}" if inc.location and inc.location.name else ""
     bits = []
-    if inc.dead and inc.dead.value:
+    if inc.dead is not None:
         bits.append(f"{inc.dead.value} dead")
     if inc.injured and inc.injured.value:
         bits.append(f"{inc.injured.value} injured")
