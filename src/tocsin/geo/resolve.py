@@ -85,7 +85,7 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
                  and (c.kind < 2 or c.place.pop >= 100_000)]
         if towns:
             out = [c for c in out if not (c.place.feature in ("admin1", "admin2") and c.place.lat is not None and any(
-                t.cc == c.place.cc and (t.capital or _km(t, c.place) < SEAT_KM) for t in towns))]
+                (t.cc == c.place.cc and (t.capital or _km(t, c.place) < SEAT_KM)) or _km(t, c.place) < 50 for t in towns))]
     return out
 
 
@@ -184,6 +184,20 @@ class _SatDiff:
         return _sat(self.a.get(k, 0.0) - self.b.get(k, 0.0))
 
 
+def _nearness(p: GeoPlace, anchors) -> float:
+    """How much of the other names' probability lies close to ``p`` (100 km: 1, 300 km: 0.5)."""
+    best: dict[str, float] = {}
+    coslat = math.cos(math.radians(p.lat))
+    for k, lat, lon, pr in anchors:
+        dx = (lon - p.lon) * coslat * 111.2
+        dy = (lat - p.lat) * 111.2
+        d2 = dx * dx + dy * dy
+        v = pr if d2 < 100 ** 2 else 0.5 * pr if d2 < 300 ** 2 else 0.0
+        if v > best.get(k, 0.0):
+            best[k] = v
+    return sum(best.values())
+
+
 def _softmax(scores: list[float], t: float) -> list[float]:
     mx = max(scores)
     ex = [math.exp((x - mx) / t) for x in scores]
@@ -242,12 +256,22 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], evidence: Optional[list[Geo
             tot = getattr(total, attr)
             for a, v in getattr(ev_mass, attr).items():
                 tot[a] += v
+        anchors = []  # (key, lat, lon, prob): where the other names probably are
+        for k in keys:
+            top = sorted(zip(prob[k], range(len(cands[k]))), reverse=True)[:2]
+            for pr, j in top:
+                p = cands[k][j].place
+                if pr >= 0.2 and p.lat is not None and p.feature in ("city", "admin2"):
+                    anchors.append((k, p.lat, p.lon, pr))
         new_scores = {}
         for k in keys:
             mk = own[k]
             scores = []
+            others = [a for a in anchors if a[0] != k]
             for c, base in zip(cands[k], prior[k]):
                 sup = _support(c.place, _Minus(total, mk), s)
+                if others and c.place.lat is not None and c.place.feature in ("city", "admin2"):
+                    sup += s["near_other"] * _sat(_nearness(c.place, others))
                 sc = base + w["context"] * sup
                 for qm in qual_of[k]:
                     q = qm.qualifier_place
