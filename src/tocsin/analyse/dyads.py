@@ -33,7 +33,8 @@ def as_incidents(items: Union[Iterable[Record], Iterable[Incident]]) -> list[Inc
 def side_code(s: Side, level: Level, aligned: bool) -> Optional[str]:
     """What a participant counts as in a dyad."""
     if level == "full":
-        return s.code or s.country
+        code = s.code if s.code and not s.code.startswith(("---", "UNK")) else None
+        return code or s.country
     if aligned and s.patrons:
         return s.patrons[0]
     return s.country
