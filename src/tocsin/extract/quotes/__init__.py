@@ -17,7 +17,7 @@ from typing import Optional
 from tocsin.context import Context
 from tocsin.record import Quote, Span
 
-from . import direct, indirect, marks
+from . import cues, direct, indirect, marks, speakers
 from .direct import Cand
 from .lexicon import lexicon
 from .tokens import DocIndex
@@ -52,6 +52,7 @@ def _resolve_focus(ctx: Context, cands: list[Cand], ix: DocIndex) -> None:
                     c.speaker.speaker.entity_id = sp.entity_id
                     c.speaker.speaker.role = sp.role
                     c.pronoun = False
+                    c.how += "+pronoun-focus"
                     break
     for n, c in enumerate(cands):
         if not c.needs_speaker:
@@ -83,6 +84,39 @@ def _resolve_focus(ctx: Context, cands: list[Cand], ix: DocIndex) -> None:
         if src is not None:
             c.speaker = src.speaker
             c.needs_speaker = False
+            c.how += "+focus"
+        elif c.marked:
+            found = _previous_sentence_speaker(ctx, c, ix)
+            if found is not None:
+                c.speaker = found
+                c.needs_speaker = False
+                c.how += "+prev-sentence"
+
+
+def _previous_sentence_speaker(ctx: Context, c: Cand, ix: DocIndex):
+    """"Lynch announced the lawsuit. “We are seeking …”": the subject of a speech verb in the
+    sentence just before a quotation that has no cue of its own (same paragraph, or the last
+    sentence of the paragraph before)."""
+    doc = ix.doc
+    o = ix.tok_before(c.start)  # the opening mark
+    if o <= 0:
+        return None
+    prev = o - 1
+    while prev > 0 and doc[prev].is_space:
+        prev -= 1
+    if ix.para_of(doc[prev].idx) < c.para - 1:
+        return None
+    lo = ix.sent_start[prev]
+    lex = lexicon()
+    for k in range(prev, lo - 1, -1):
+        t = doc[k]
+        if t.text in direct.QUOTE_TOKENS:
+            return None
+        if cues.is_speech(t, lex):
+            s = cues.subject(t, lex)
+            if s is not None and s.i < o and cues.same_paragraph(s, t):
+                return speakers.build(ctx, s, lex)
+    return None
 
 
 def extract(ctx: Context) -> list[Quote]:
@@ -116,6 +150,7 @@ def extract(ctx: Context) -> list[Quote]:
     cands.extend(indirect.extract(ctx, lex, ix, taken))
     cands.sort(key=lambda c: (c.start, c.end))
     _resolve_focus(ctx, cands, ix)
+    ctx.shared["quotes.how"] = {(c.start, c.end): c.how for c in cands}
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for c in cands:

@@ -2,6 +2,7 @@
 Twitter", "told The Daily Beast") and "according to X"."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Token
@@ -9,7 +10,14 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """No paragraph break between two tokens (the parser may run a sentence across one)."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return _BREAK.search(a.doc.text, lo.idx, hi.idx) is None
 
 
 def is_verb(tok: Token) -> bool:
@@ -60,15 +68,16 @@ def subject(cue: Token, lex: Lexicon, outside=None) -> Optional[Token]:
         # "Graham announced that he had met Trump, saying …": the participle goes with the
         # nearest speech verb above it when there is one
         h, steps = cue.head, 0
-        while steps < 4 and h.head.i != h.i:
+        while steps < 4 and (outside is None or outside(h)) and same_paragraph(h, cue):
             if h.i != cue.i and is_speech(h, lex) and h.tag_ != "VBG":
+                tok = h
+                break
+            if h.head.i == h.i:
                 break
             h, steps = h.head, steps + 1
-        if is_speech(h, lex) and h.i != cue.i and h.tag_ != "VBG":
-            tok = h
     for _ in range(5):
         for ch in tok.children:
-            if ch.dep_ in ("nsubj", "csubj") and (outside is None or outside(ch)):
+            if ch.dep_ in ("nsubj", "csubj") and (outside is None or outside(ch)) and same_paragraph(ch, tok):
                 if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return tok.head
                 return ch
@@ -80,7 +89,9 @@ def subject(cue: Token, lex: Lexicon, outside=None) -> Optional[Token]:
                 return ch
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
-        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i or not same_paragraph(tok, tok.head):
+            return None
+        if outside is not None and not outside(tok.head):
             return None
         tok = tok.head
     return None

@@ -28,7 +28,7 @@ from .speakers import Found, build
 from .tokens import DocIndex
 
 QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
-_TRAILER_MAX = 30
+_TRAILER_MAX = 45
 _MIN_PARTIAL_WORDS = 3
 
 
@@ -46,6 +46,7 @@ class Cand:
     marked: bool
     needs_speaker: bool = False  # a quotation with no cue: takes the paragraph's speaker
     pronoun: bool = False  # the speaker is a pronoun no entity resolved
+    how: str = ""  # which rule found the cue (for error analysis)
 
 
 def _cue_span(tok: Token) -> tuple[int, int]:
@@ -95,7 +96,8 @@ def _colon_source(doc, lo: int, colon: int) -> Optional[Token]:
     toks = [t for t in doc[lo:colon] if not t.is_space]
     if not toks:
         return None
-    if len(toks) <= 6 and toks[-1].pos_ == "PROPN":
+    if toks[-1].pos_ == "PROPN" and (len(toks) <= 6 or toks[-1].ent_type_ in ("PERSON", "ORG")):
+        # "Pat Caddell: …", "More from Blumenthal and Cohen: …", "… - Philip Bump: …"
         return _np_head(toks[-1])
     root = toks[-1]
     while root.head.i != root.i and lo <= root.head.i < colon:
@@ -126,6 +128,12 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
 
     para = ix.para_of(m.open)
     pstart = ix.paras[para][0]
+    pend = ix.paras[ix.para_of(m.close if m.close is not None else m.end - 1)][1]
+
+    def near(t: Token) -> bool:
+        # a cue in another paragraph is not this quotation's cue (the parser may run
+        # sentences across paragraph breaks)
+        return pstart <= t.idx < pend
     # what precedes the opening mark in its sentence (or paragraph)
     s0 = max(doc[ix.sent_start[o_tok]].idx, pstart)
     before = text[s0:m.open].strip()
@@ -143,6 +151,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
 
     cue: Optional[Token] = None
     spk_tok: Optional[Token] = None
+    how = ""
 
     # 1. after the closing mark
     trailer: list[int] = []
@@ -167,32 +176,48 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                 if not ends_clause and not embedded and k > c_tok + 4:
                     # "….” Then X said that …": a new sentence with its own cue
                     break
-                cue = t
+                cue, how = t, "trailer"
                 spk_tok = _speaker_token(t, lex, inside, trailer)
                 break
             if cues.is_verb(t) and t.dep_ in ("ROOT",) and not ends_clause:
                 break
+        if cue is None and ends_clause and not embedded:
+            # "“…,” Trump barked": after a quotation that ends on a comma, the verb of the
+            # short clause that follows reports it, whatever the verb
+            for k in trailer[:8]:
+                t = doc[k]
+                if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass"):
+                    cue, how = t, "trailer-verb"
+                    spk_tok = _speaker_token(t, lex, inside, trailer)
+                    break
+                if t.text in (".", ";", "!", "?"):
+                    break
 
     # 2. up the tree from the quoted words
     if cue is None:
         roots = [k for k in range(max(o_tok, ix.tok_at(m.start)), c_tok + 1)
                  if not inside(doc[k].head.i) and not doc[k].is_punct]
         for r in roots:
+            # the outermost cue above the quoted words: "He says he believes his campaign has
+            # “the wind at our backs”" is what he says
             h = doc[r].head
-            for _ in range(8):
-                if inside(h.i):
+            speech = thought = None
+            for _ in range(10):
+                if inside(h.i) or not near(h):
                     break
-                if cues.is_speech(h, lex) or (embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition):
-                    cue = h
-                    break
+                if cues.is_speech(h, lex):
+                    speech = h
+                elif embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition:
+                    thought = h
                 acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
                 if acc is not None:
-                    cue = acc
-                    break
+                    speech = acc
                 if h.head.i == h.i:
                     break
                 h = h.head
+            cue = speech or thought
             if cue is not None:
+                how = "tree"
                 spk_tok = _speaker_token(cue, lex, inside)
                 break
 
@@ -202,8 +227,10 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
         lo = max(ix.sent_start[o_tok], o_tok - 10)
         while k >= lo:
             t = doc[k]
+            if not near(t):
+                break
             if cues.is_speech(t, lex):
-                cue = t
+                cue, how = t, "leader"
                 spk_tok = _speaker_token(cue, lex, inside)
                 break
             if cues.is_verb(t) and t.dep_ not in ("aux", "auxpass", "amod"):
@@ -216,8 +243,8 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
     if cue is None:
         lo, hi = ix.sent_start[o_tok], ix.sent_end[c_tok]
         for k in range(lo, hi):
-            if not inside(k) and cues.is_according(doc[k]):
-                cue = doc[k]
+            if not inside(k) and near(doc[k]) and cues.is_according(doc[k]):
+                cue, how = doc[k], "according"
                 spk_tok = cues.according_object(cue)
                 break
 
@@ -236,26 +263,27 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
             lo = max(ix.sent_start[colon], colon - 25)
             for k in range(colon - 1, lo - 1, -1):
                 if cues.is_speech(doc[k], lex):
-                    cue = doc[k]
+                    cue, how = doc[k], "colon"
                     spk_tok = _speaker_token(cue, lex, inside)
                     break
             if cue is None:
                 spk_tok = _colon_source(doc, ix.sent_start[colon], colon)
+                how = "colon-source"
 
     sentence_like = not embedded
     if cue is None and spk_tok is not None:
         # "Kaine has adopted the stance: “…”", "Darrell Scott: ‘…’"
         speaker = build(ctx, spk_tok, lex)
         return Cand(m.start, m.end, kind, None, speaker, None, para, True,
-                    pronoun=spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
+                    pronoun=spk_tok.pos_ == "PRON" and speaker.speaker.name is None, how=how)
     if _title_case(text[m.start:m.end]) and (cue is None or cue.i < o_tok or embedded):
         return None  # a title ("Jane The Virgin", “In the Gutter”), not a quotation
     if cue is None:
         if not sentence_like or words < 2:
             return None
-        return Cand(m.start, m.end, "direct", None, None, None, para, True, needs_speaker=True)
+        return Cand(m.start, m.end, "direct", None, None, None, para, True, needs_speaker=True, how="uncued")
     speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
     pronoun = bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
     chan = None if cues.is_according(cue) else cues.channel(cue, lex)
     return Cand(m.start, m.end, kind, _cue_span(cue), speaker, chan, para, True,
-                needs_speaker=speaker is None, pronoun=pronoun)
+                needs_speaker=speaker is None, pronoun=pronoun, how=how)
