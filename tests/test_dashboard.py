@@ -131,6 +131,25 @@ def test_map_timeline_and_evidence(page, site, artifacts):
     page.wait_for_function("document.querySelectorAll('#event-list tbody tr').length === 1")
     assert page.locator("#map circle.event").count() == 1
 
+    # the filter form: reset, then one actor's events only
+    page.click("#f-reset")
+    page.wait_for_function("document.querySelectorAll('#event-list tbody tr').length === 5")
+    page.fill("#f-actor", "NGACOP")
+    page.click("#f-apply")
+    page.wait_for_function("document.querySelectorAll('#event-list tbody tr').length === 1")
+    assert page.locator("#map circle.event").get_attribute("data-type") == "COERCE"
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#f-apply")
+    page.wait_for_function("document.querySelectorAll('#event-list tbody tr').length === 0")
+
+    # the wheel zooms the map in around the cursor
+    before = page.get_attribute("#map", "viewBox")
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function(f"document.getElementById('map').getAttribute('viewBox') !== {before!r}")
+    assert float(page.get_attribute("#map", "viewBox").split()[2]) < float(before.split()[2])
+
     assert page.outside == [], f"requests left the server: {page.outside}"
     assert page.errors == [], page.errors
 
