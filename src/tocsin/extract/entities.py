@@ -62,9 +62,12 @@ class EntityInfo:
     surname: Optional[str] = None
 
 
+_WS = re.compile(r"\s+")
+_DET = re.compile(r"^(the|The|a|an|An|A)\s+")
+
+
 def _norm(text: str) -> str:
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    return re.sub(r"^(the|The|a|an|An|A)\s+", "", t)
+    return _DET.sub("", _WS.sub(" ", text.replace("’", "'")).strip())
 
 
 @lru_cache(maxsize=4)
@@ -94,19 +97,25 @@ def agent_words(kb: KB) -> frozenset:
     return _agent_words(kb.version)
 
 
+@lru_cache(maxsize=16)
+def _keys(words: frozenset) -> frozenset:
+    """The hashes spaCy gives these strings (the same whatever the vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
 def token_indices(doc: Doc, words) -> list[int]:
     """Indices of tokens whose lower-case form or lemma is in ``words``, without making a
     Token object per token (the hot path of the stage)."""
     if not len(doc):
         return []
-    strings = doc.vocab.strings
+    import numpy
+
     arr = doc.to_array([LOWER, LEMMA])
-    keys = {strings[w] for w in words if w in strings}
-    out = []
-    for i, (lo, le) in enumerate(arr.tolist()):
-        if lo in keys or le in keys:
-            out.append(i)
-    return out
+    keys = numpy.fromiter(_keys(frozenset(words)), dtype=arr.dtype)
+    hit = numpy.isin(arr[:, 0], keys) | numpy.isin(arr[:, 1], keys)
+    return numpy.nonzero(hit)[0].tolist()
 
 
 def _gender_of_name(kb: KB, name: str) -> Optional[str]:
