@@ -134,3 +134,14 @@ def test_seed_required_events(seed_record, seed_gold):
     res = evaluate(seed_record, seed_gold)
     assert len(res["events_right"]) >= 10, res["events_right"]
     assert len(res["events"]["spurious"]) <= 2
+
+
+def test_phrase_trigger_in_a_later_sentence():
+    from tocsin import nlp
+    from tocsin.extract.events import find_triggers
+
+    doc = nlp.load()("Talks went on. Later a rocket attack hit the base and protesters went on a hunger strike.")
+    sents = list(doc.sents)
+    found = {(t.type, t.mode) for s in sents for t in find_triggers(s)}
+    assert ("ASSAULT", "heavy-weapons") in found
+    assert ("PROTEST", "hunger") in found

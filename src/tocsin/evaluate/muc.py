@@ -1,7 +1,8 @@
 """Score ASSAULT events against MUC-4 (terrorism stories and answer-key templates).
 
 Per story: incident detection (the story has an incident template / tocsin codes an asserted
-or claimed ASSAULT). Role-filler entity F1 as in GRIT (Du et al. 2021): document-level sets
+or claimed ASSAULT; as the MUC-4 task defines, not one dated more than two months before the
+story). Role-filler entity F1 as in GRIT (Du et al. 2021): document-level sets
 of fillers for PerpInd (slot 9), PerpOrg (10), Target (12), Victim (18, 19) and Weapon (6);
 a predicted string matches a gold entity when it equals one of its alternatives or shares
 its head noun (the last word). Also: date (slot 2) and location (slot 3) accuracy, and victim
@@ -135,7 +136,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         return p.name if p.entity_id else p.text
 
     for m in mentions(ctx):
-        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed"):
+        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed") or _stale(m.date, ctx.published):
             continue
         for p in m.actors:
             h = head(p)
@@ -157,6 +158,17 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 uniq.append(s)
         out[r] = uniq
     return out
+
+
+def _stale(d, pub) -> bool:
+    """MUC-4 codes only incidents of the last two months before the story (task definition)."""
+    if d is None or pub is None or d.source == "published" or not d.value or not d.value[:4].isdigit():
+        return False
+    try:
+        y, m = int(d.value[:4]), int(d.value[5:7]) if len(d.value) >= 7 and d.value[5:7].isdigit() else 12
+    except ValueError:
+        return False
+    return (pub.year - y) * 12 + (pub.month - m) > 2
 
 
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
@@ -208,7 +220,8 @@ def command(
             n += 1
             tpls = keys.get(sid, [])
             ctx = code_context(truecase(raw), published(raw))
-            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
+            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")
+                      and not _stale(e.date, ctx.published)]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold

@@ -20,21 +20,13 @@ _LINKS = ("prep", "pobj", "compound", "appos", "conj", "npadvmod", "nmod", "amod
 
 
 def precision_of(value: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}", value):
-        return "decade"
-    return "unknown"
+    """The timex stage's granularity of a TIMEX3 value (its one date normaliser)."""
+    try:
+        from tocsin.extract.timexes import precision_of as timex_precision
+
+        return timex_precision(value)
+    except ImportError:  # the timex stage without the helper
+        return "unknown"
 
 
 def _usable_date(t: Timex) -> bool:
