@@ -23,31 +23,31 @@ def test_dask_local_cluster_matches_local_run(tmp_path):
     from tocsin.store import open_store
 
     folder = tmp_path / "corpus"
-    write_folder(folder, 10)
+    write_folder(folder, 6)
     local_url = f"sqlite:///{tmp_path / 'local.db'}"
     ingest_paths([str(folder)], local_url, batch=4, workers=1)
     with open_store(local_url) as store:
         expected = _by_hash(store.records())
-    assert len(expected) == 10
+    assert len(expected) == 6
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         url = f"sqlite:///{tmp_path / 'dask.db'}"
         summary = dask_run([str(folder)], client, db=url, parquet=str(tmp_path / "shards"), batch=2)
-        assert (summary.added, summary.failed) == (10, 0)
+        assert (summary.added, summary.failed) == (6, 0)
         assert len(summary.peak_rss_mb) == 2  # both workers coded batches
         with open_store(url) as store:
             assert _by_hash(store.records()) == expected
         assert _by_hash(read_records(tmp_path / "shards")) == expected
-        assert len(list((tmp_path / "shards").glob("articles-*.parquet"))) == 5
+        assert len(list((tmp_path / "shards").glob("articles-*.parquet"))) == 3
 
         # the CLI, given the scheduler's address: a rerun over shards only stores nothing twice
         res = CliRunner().invoke(app, ["ingest", str(folder), "--dask", cluster.scheduler_address,
                                        "--db", url, "--parquet", str(tmp_path / "shards"),
                                        "--no-progress"])
         assert res.exit_code == 0, res.output
-        assert "skipped 10 already stored" in res.output
+        assert "skipped 6 already stored" in res.output
     assert _by_hash(read_records(tmp_path / "shards")) == expected
 
 

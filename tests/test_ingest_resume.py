@@ -30,7 +30,7 @@ def _stored(db: Path) -> list[tuple[str, str]]:
 
 def test_resume_after_kill_9_stores_each_article_exactly_once(tmp_path):
     folder = tmp_path / "corpus"
-    n = 60
+    n = 30
     write_folder(folder, n)
     db = tmp_path / "resume.db"
     cmd = [TOCSIN, "ingest", str(folder), "--db", f"sqlite:///{db}", "--batch", "2", "--no-progress"]

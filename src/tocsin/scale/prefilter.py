@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 from tocsin.data_files import data_path, load_yaml, read_yaml
 
@@ -165,8 +165,12 @@ def has_signal(piece: str) -> bool:
     return False
 
 
-def select(text: str, neighbours: int = 1) -> Selection:
-    """Decide which pieces of ``text`` (the parser's view: excluded regions blanked) to parse."""
+def select(text: str, neighbours: Optional[int] = None) -> Selection:
+    """Decide which pieces of ``text`` (the parser's view: excluded regions blanked) to parse;
+    ``neighbours`` kept around each piece with a signal (default 1, or
+    ``TOCSIN_PREFILTER_NEIGHBOURS``)."""
+    if neighbours is None:
+        neighbours = int(os.environ.get("TOCSIN_PREFILTER_NEIGHBOURS", "1") or 1)
     pieces = split_pieces(text)
     signal = [has_signal(text[s:e]) for s, e in pieces]
     keep = list(signal)

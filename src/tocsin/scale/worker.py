@@ -87,9 +87,10 @@ def code_batch(items: list[ArticleInput], settings: Optional[WorkerSettings] = N
         out.errors.append((origin, getattr(exc, "reason", str(exc))))
 
     # errors raised after parsing name the article id; map it back to where it was read
+    from tocsin.ids import article_id
+
     for it in items:
-        if it.id:
-            by_id.setdefault(it.id, it.origin)
+        by_id.setdefault(it.id or article_id(it.text), it.origin)
     out.records = list(extract_many(items, on_error=on_error))
     out.peak_rss_mb = peak_rss_mb()
     return out
