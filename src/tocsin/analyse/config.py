@@ -100,6 +100,7 @@ class DedupeConfig(_Strict):
     min_score: float = 4
     undated_needs_dyad: bool = True
     merge_within_article: bool = False
+    name_stopwords: list[str] = []
     modalities: list[str] = ["asserted", "claimed"]
 
 
