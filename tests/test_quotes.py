@@ -1,0 +1,153 @@
+"""Quotes and speakers: hand-written sentences through the whole pipeline, the seed article's
+quotes, and a small PolNeAR slice with a loose floor."""
+from __future__ import annotations
+
+import pytest
+
+import tocsin
+from tests.conftest import shared_path
+
+
+def _quotes(text: str):
+    rec = tocsin.extract(text, published="2020-01-07")
+    for q in rec.quotes:
+        assert q.text == rec.article.text[q.start:q.end]
+        if q.cue:
+            assert q.cue.text == rec.article.text[q.cue.start:q.cue.end]
+        if q.speaker and q.speaker.start is not None:
+            assert q.speaker.text == rec.article.text[q.speaker.start:q.speaker.end]
+    assert [q.id for q in rec.quotes] == [f"q{i}" for i in range(1, len(rec.quotes) + 1)]
+    assert [q.start for q in rec.quotes] == sorted(q.start for q in rec.quotes)
+    return rec.quotes
+
+
+def _marked(quotes):
+    return [q for q in quotes if q.kind in ("direct", "partial")]
+
+
+def test_inverted_cue_names_the_speaker():
+    qs = _marked(_quotes("“We will not back down,” said Senator Jane Holloway."))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.kind == "direct" and q.text.startswith("We will not back down")
+    assert q.cue.text == "said"
+    assert "Holloway" in (q.speaker.name or "")
+
+
+def test_apostrophe_is_not_a_quotation_mark():
+    text = ("The militias’ leaders met in the capital on Monday. "
+            "“The talks have failed,” the foreign minister said afterwards.")
+    qs = _marked(_quotes(text))
+    assert [q.text for q in qs] == ["The talks have failed,"]
+    assert qs[0].speaker.text == "the foreign minister"
+
+
+def test_scare_quotes_are_not_quotes():
+    text = ("The administration’s “maximum pressure” campaign intensified as the so-called "
+            "“protesters” gathered outside the embassy.")
+    assert _marked(_quotes(text)) == []
+
+
+def test_quotation_running_over_two_paragraphs_is_one_quote():
+    text = ("Maria Lopez, the mayor of the city, spoke to reporters on Friday.\n\n"
+            "“The water supply is safe. We tested it twice this week.\n\n"
+            "“Nobody should panic,” Lopez said.\n")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.text.startswith("The water supply is safe") and "Nobody should panic" in q.text
+    assert "Lopez" in q.speaker.name
+
+
+def test_partial_quote_inside_reported_speech():
+    text = ("Senator Tom Briggs met the president on Tuesday, saying the president was "
+            "“determined to protect American personnel” in the region.")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    assert qs[0].kind == "partial"
+    assert qs[0].text == "determined to protect American personnel"
+    assert "Briggs" in qs[0].speaker.name
+
+
+def test_indirect_speech_from_the_parse():
+    qs = _quotes("U.S. officials said they would send additional troops to the area.")
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert len(ind) == 1
+    assert ind[0].text == "they would send additional troops to the area"
+    assert ind[0].speaker.text == "U.S. officials"
+    assert ind[0].cue.text == "said"
+
+
+def test_according_to_gives_the_source():
+    text = ("The strike killed 24 people, according to a statement from the Health Ministry.\n\n"
+            "The move “hurt the coalition’s ability to counter the threat,” according to a Pentagon report.")
+    qs = _quotes(text)
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert ind and ind[0].cue.text == "according to"
+    assert "Health Ministry" in ind[0].speaker.text
+    part = [q for q in qs if q.kind == "partial"]
+    assert len(part) == 1 and part[0].cue.text == "according to"
+    assert "Pentagon report" in part[0].speaker.text
+
+
+def test_channel_role_and_pronoun_speaker():
+    text = ("“The effectiveness of the effort would be rapidly degraded,” Alex Mello, a security "
+            "consultant, told The Daily Beast.\n\n"
+            "“They have become accustomed to operating with support,” he said.\n\n"
+            "“This is a disgrace,” Senator Ann Walsh said on Twitter.")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 3
+    assert qs[0].channel == "The Daily Beast"
+    assert qs[0].speaker.name == "Alex Mello" and qs[0].speaker.role == "a security consultant"
+    assert qs[1].speaker.text == "he" and qs[1].speaker.name == "Alex Mello"
+    assert qs[2].channel == "Twitter" and "Walsh" in qs[2].speaker.name
+
+
+def test_quote_without_cue_takes_the_paragraph_speaker():
+    text = ("But Mello says conventional troops would also feel the effect of a drawdown. "
+            "“They have become accustomed to operating with U.S. support.”")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1 and "Mello" in (qs[0].speaker.name or qs[0].speaker.text)
+
+
+@pytest.mark.parametrize("text", [
+    "“", "”“", "\"\"\"", "He said “", "‘’’ ’’", "“ ” “ ”\n\n“", "said said said",
+    "According to", "“" * 50 + "x", "Smith: “", "“a”\n\n“b\n\n“c",
+])
+def test_odd_text_never_raises(text):
+    _quotes(text)
+
+
+def test_seed_quotes_right_speakers_no_duplicates_no_scare(seed_record, seed_gold):
+    from tocsin.evaluate.seed import score_quotes
+
+    res = score_quotes(seed_record, seed_gold)
+    required = [i for i, g in enumerate(seed_gold["quotes"]) if not g.get("optional")]
+    assert [i for i in required if not res["right"].get(i)] == []
+    assert res["duplicates"] == 0
+    assert res["scare"] == []
+    # a pull-quote box repeats a body quote: it is reported once, from the body
+    for q in seed_record.quotes:
+        assert not any(e.start < q.end and q.start < e.end for e in seed_record.article.excluded)
+
+
+def test_polnear_reader_spans_match_the_text():
+    from tocsin.evaluate.polnear import load_split
+
+    docs = load_split(shared_path("data", "polnear"), "dev", limit=3)
+    assert len(docs) == 3
+    for d in docs:
+        assert d.gold and d.published
+        for g in d.gold:
+            assert g.text.replace(" ", "") and all(0 <= a < b <= len(d.text) for a, b in g.content)
+
+
+def test_polnear_slice_floor():
+    from tocsin.evaluate.polnear import load_split, run, score
+
+    docs = load_split(shared_path("data", "polnear"), "dev", limit=8)
+    recs, _ = run(docs)
+    res = score(docs, recs)
+    assert res.content_q.f1 >= 0.75
+    assert res.speaker_q.f1 >= 0.6
+    assert res.speaker_all.f1 >= 0.4
