@@ -234,3 +234,42 @@ def test_postgresql_tsvector_columns_are_indexed(pg_url):
         with s.engine.connect() as con:
             idx = {r[0] for r in con.execute(text("SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin%'"))}
     assert {"ix_articles_tsv", "ix_quotes_tsv"} <= idx
+
+
+def test_many_openers_of_a_new_store_migrate_it_once(url):
+    """Six threads open the same brand-new store at once: one migrates, the others wait and find
+    it at head; then everyone can write."""
+    errors = []
+
+    def opener():
+        try:
+            with open_store(url) as s:
+                s.add([nigeria_record()])
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(url) as s:
+        assert schema.current_revision(s.engine) == schema.head_revision()
+        assert s.count_articles() == 1
+
+
+def test_migrations_go_down_and_up_again(url):
+    from alembic import command
+
+    with open_store(url) as s:
+        s.add([iraq_record()])
+        cfg = schema.alembic_config()
+        with s.engine.begin() as con:
+            cfg.attributes["connection"] = con
+            command.downgrade(cfg, "base")
+        assert "articles" not in inspect(s.engine).get_table_names()
+        assert schema.current_revision(s.engine) is None
+    with open_store(url) as s:  # opening upgrades again
+        s.add([iraq_record()])
+        assert ids(s.events(text="embassy")) == ["iraq-1/ev1", "iraq-1/ev2", "iraq-1/ev3"]
