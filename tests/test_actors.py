@@ -94,14 +94,18 @@ def test_user_file_wins(tmp_path):
     f.write_text(
         "actors:\n"
         "  - {name: Kataib Hezbollah, aliases: [KH], kind: armed_group, country: IRQ, sector: REB, code: IRQREBKHB}\n"
-        "  - {name: Northern Falcons Brigade, aliases: [Falcons Brigade], kind: armed_group, country: SYR}\n",
+        "  - {name: Northern Falcons Brigade, aliases: [Falcons Brigade], kind: armed_group, country: SYR}\n"
+        "agents:\n"
+        "  - {words: [vigilante, vigilantes], sector: REB, kind: armed_group}\n",
         encoding="utf-8")
     try:
         kb_mod.use_user_file(f)
         rec = _code("The Northern Falcons Brigade clashed with Kataib Hezbollah near the border.")
         assert _by_text(rec, "Kataib Hezbollah").code == "IRQREBKHB"
         falcons = next(e for e in rec.entities if e.name == "Northern Falcons Brigade")
-        assert falcons.kind == "armed_group" and falcons.country == "SYR" and falcons.code == "SYR"
+        rec = _code("Iraqi vigilantes attacked a checkpoint.")
+        assert _by_text(rec, "Iraqi vigilantes").code == "IRQREB"
+        assert falcons.kind == "armed_group" and falcons.country == "SYR" and falcons.code == "SYRREB"
     finally:
         kb_mod.reset_user_files()
     rec = _code("Kataib Hezbollah fired rockets.")

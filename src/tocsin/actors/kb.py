@@ -30,6 +30,9 @@ from tocsin.data_files import load_yaml, read_yaml
 from tocsin.errors import DataError, UsageError
 from tocsin.record import EntityKind
 
+# the sector an actor of a kind has when its entry gives none
+KIND_SECTORS = {"armed_group": "REB", "military": "MIL", "government": "GOV", "media": "MED"}
+
 ACTOR_FILES = ("institutions.yaml", "organizations.yaml", "media.yaml", "armed_groups.yaml", "people.yaml")
 
 
@@ -211,6 +214,8 @@ def _load_actor_file(kb: KB, data, where: str, override: bool) -> None:
             raise DataError(f"{where}: actors.{i}: expected a mapping")
         merged = {**f.defaults, **raw}
         actor = _check(Actor, merged, f"{where}: actors.{i} ({raw.get('name', '?')})")
+        if actor.sector is None:
+            actor.sector = KIND_SECTORS.get(actor.kind)
         aid = "user:" + _slug(actor.name) if override else _slug(actor.name)
         if override:
             # a user entry replaces a shipped actor of the same name
