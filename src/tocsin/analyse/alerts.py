@@ -79,10 +79,12 @@ def _by_dyad(incs: list[Incident], dated_only: bool = False) -> dict[Pair, list[
         d = incident_day(inc)
         if d is None or (dated_only and not (inc.date or inc.date_first)):
             continue
+        seen: set[Pair] = set()
         for x, y in sorted(directed_pairs(inc, "country", True)):
             key = (x, y) if x < y else (y, x)
-            if any(e[1].id == inc.id for e in out[key]):
+            if key in seen:
                 continue
+            seen.add(key)
             out[key].append((d, inc, x, y))
     for v in out.values():
         v.sort(key=lambda e: (e[0], e[1].id))

@@ -55,18 +55,32 @@ class TypesConfig(_Strict):
         return self
 
     def family(self, type_: str) -> str:
-        for fam, types in self.families.items():
-            if type_ in types:
-                return fam
-        return "other"
+        return _family_of(self).get(type_, "other")
 
     def compatible_types(self, a: str, b: str) -> bool:
         if a == b or self.family(a) == self.family(b):
             return True
-        return (a, b) in self.compatible or (b, a) in self.compatible
+        return (a, b) in _compatible_pairs(self)
 
     def is_verbal(self, type_: str) -> bool:
         return self.family(type_) in self.verbal
+
+
+_DERIVED: dict[tuple[int, str], object] = {}  # (id of a loaded config, what) -> derived table
+
+
+def _family_of(cfg: TypesConfig) -> dict[str, str]:
+    key = (id(cfg), "family")
+    if key not in _DERIVED:
+        _DERIVED[key] = {t: fam for fam, types in cfg.families.items() for t in types}
+    return _DERIVED[key]  # type: ignore[return-value]
+
+
+def _compatible_pairs(cfg: TypesConfig) -> frozenset:
+    key = (id(cfg), "compatible")
+    if key not in _DERIVED:
+        _DERIVED[key] = frozenset(cfg.compatible) | frozenset((b, a) for a, b in cfg.compatible)
+    return _DERIVED[key]  # type: ignore[return-value]
 
 
 class Weights(_Strict):

@@ -153,17 +153,18 @@ def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
 
 
 def _merge_pass(clusters: list[_Cluster], index: _Index, min_score: float) -> None:
-    """Merge incidents that agree across and contradict nowhere, until none do."""
-    changed = True
-    while changed:
-        changed = False
+    """Merge incidents that agree across and contradict nowhere, until none do. After the first
+    pass only pairs with an incident that grew in the previous pass are tried again."""
+    dirty = {c.n for c in clusters}
+    while dirty:
+        grown: set[int] = set()
         for a in clusters:
             if not a.alive:
                 continue
             fams = {o.family for o in a.members}
             for fam in sorted(fams):
                 for b in index.candidates(a.lo, a.hi, fam):
-                    if b is a or not b.alive or b.n < a.n:
+                    if b is a or not b.alive or b.n < a.n or not (a.n in dirty or b.n in dirty):
                         continue
                     best = None
                     for o in b.members:
@@ -177,7 +178,8 @@ def _merge_pass(clusters: list[_Cluster], index: _Index, min_score: float) -> No
                             a.add(o)
                             index.add(a, o.family)
                         b.alive = False
-                        changed = True
+                        grown.add(a.n)
+        dirty = grown
 
 
 # -- building incidents ------------------------------------------------------------------------

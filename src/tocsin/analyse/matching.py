@@ -31,14 +31,6 @@ def _slack(o: Observation) -> int:
     return dedupe_config().date_slack_days.get(o.precision, 0) if o.dated else 0
 
 
-@lru_cache(maxsize=65536)
-def _sides(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
-    out: set[str] = set()
-    for p in parts:
-        out |= p.sides(aligned=True)
-    return frozenset(out)
-
-
 def _tokens(name: str) -> set[str]:
     return {t for t in re.findall(r"[\w.'-]+", name.lower()) if t not in _stop() and len(t) > 1}
 
@@ -94,7 +86,7 @@ def _place_limit(a: Observation, b: Observation) -> Optional[float]:
 
 
 def _dyad_agrees(a: Observation, b: Observation) -> bool:
-    return bool(_sides(a.actors) & _sides(b.actors) and _sides(a.recipients) & _sides(b.recipients))
+    return bool(a.actor_sides & b.actor_sides and a.recipient_sides & b.recipient_sides)
 
 
 def contradiction(a: Observation, b: Observation) -> Optional[str]:
@@ -109,7 +101,7 @@ def contradiction(a: Observation, b: Observation) -> Optional[str]:
         s = max(_slack(a), _slack(b)) if a.dated and b.dated else 0
         if a.lo - timedelta(days=s) > b.hi or b.lo - timedelta(days=s) > a.hi:
             return "dates do not overlap"
-    aa, ar, ba, br = _sides(a.actors), _sides(a.recipients), _sides(b.actors), _sides(b.recipients)
+    aa, ar, ba, br = a.actor_sides, a.recipient_sides, b.actor_sides, b.recipient_sides
     if aa and ba and not aa & ba:
         return "different actors"
     if ar and br and not ar & br:
@@ -157,9 +149,9 @@ def agreement(a: Observation, b: Observation) -> float:
         score += 0 if identity else w.far_place
     elif a.country and a.country == b.country:
         score += w.same_country
-    if _sides(a.actors) & _sides(b.actors):
+    if a.actor_sides & b.actor_sides:
         score += w.actor_overlap
-    if _sides(a.recipients) & _sides(b.recipients):
+    if a.recipient_sides & b.recipient_sides:
         score += w.recipient_overlap
     for f in ("dead", "injured", "arrested"):
         x, y = getattr(a, f), getattr(b, f)

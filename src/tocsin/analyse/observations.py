@@ -46,6 +46,8 @@ class Observation:
     modality: str
     intensity: float
     confidence: float
+    actor_sides: frozenset = frozenset()  # states the actors stand for (own and patron)
+    recipient_sides: frozenset = frozenset()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -142,10 +144,13 @@ def observe(rec: Record, ev: Event) -> Observation:
         precision, dated = "unknown", False
     loc = ev.location
     intensity = ev.intensity if ev.intensity is not None else types.intensity.get(ev.type, 0.0)
+    actors, recipients = _participants(ev.actors, entities), _participants(ev.recipients, entities)
     return Observation(
         article_id=art.id, event_id=ev.id, source=art.source, title=art.title, url=art.url,
         published=published, type=ev.type, family=types.family(ev.type), trigger=ev.trigger.text, mode=ev.mode,
-        actors=_participants(ev.actors, entities), recipients=_participants(ev.recipients, entities),
+        actors=actors, recipients=recipients,
+        actor_sides=frozenset().union(*(p.sides(True) for p in actors)),
+        recipient_sides=frozenset().union(*(p.sides(True) for p in recipients)),
         lo=lo, hi=hi, dated=dated, precision=precision,
         date_value=d.value if d else None, date_text=d.text if d else None,
         place=loc.name if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
