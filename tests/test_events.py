@@ -145,3 +145,16 @@ def test_phrase_trigger_in_a_later_sentence():
     found = {(t.type, t.mode) for s in sents for t in find_triggers(s)}
     assert ("ASSAULT", "heavy-weapons") in found
     assert ("PROTEST", "hunger") in found
+
+
+def test_leaving_dead_and_casualty_sentence_after_attack():
+    e = one("The car bomb exploded outside the bank, leaving five people dead.", "ASSAULT")
+    assert e.dead == 5 and e.mode == "explosives"
+    evs = [x for x in events("Guerrillas attacked the army post. Four soldiers were wounded.") if x.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].injured == 4 and len(evs[0].mentions) == 2
+
+
+def test_separate_events_stay_apart():
+    evs = events("Rebels attacked a convoy in Goma on Monday. Police arrested 3 men in Kinshasa on Friday.")
+    assert {e.type for e in evs} == {"ASSAULT", "COERCE"}
+    assert next(e for e in evs if e.type == "COERCE").arrested == 3

@@ -1,8 +1,7 @@
 """Score ASSAULT events against MUC-4 (terrorism stories and answer-key templates).
 
 Per story: incident detection (the story has an incident template / tocsin codes an asserted
-or claimed ASSAULT; as the MUC-4 task defines, not one dated more than two months before the
-story). Role-filler entity F1 as in GRIT (Du et al. 2021): document-level sets
+or claimed ASSAULT). Role-filler entity F1 as in GRIT (Du et al. 2021): document-level sets
 of fillers for PerpInd (slot 9), PerpOrg (10), Target (12), Victim (18, 19) and Weapon (6);
 a predicted string matches a gold entity when it equals one of its alternatives or shares
 its head noun (the last word). Also: date (slot 2) and location (slot 3) accuracy, and victim
@@ -98,12 +97,27 @@ def norm(s: str) -> str:
     return _DETS.sub("", s)
 
 
+_CUT = {"THAT", "WHO", "WHICH", "WHOSE", "OF", "IN", "AT", "ON", "FROM", "WITH", "BY", "FOR", "NEAR", "A", "AN"}
+
+
+def head_word(s: str) -> str:
+    """The head noun of a filler: its last word before a relative clause or a preposition
+    ("BUILDING THAT HOUSES THE ..." -> BUILDING, "MEMBERS OF THE FMLN" -> MEMBERS)."""
+    words = s.split()
+    out = []
+    for w in words:
+        if w in _CUT and out:
+            break
+        out.append(w)
+    return out[-1] if out else ""
+
+
 def _match(pred: str, alts: tuple[str, ...]) -> bool:
     p = norm(pred)
     if not p:
         return False
     for a in alts:
-        if p == a or (p.split()[-1] == a.split()[-1] if a else False):
+        if p == a or (a and head_word(p) == head_word(a)):
             return True
     return False
 
@@ -135,18 +149,24 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     def label(p) -> str:
         return p.name if p.entity_id else p.text
 
+    place_spans = [(p.start, p.end) for p in ctx.places if not p.metonymy] or [
+        (e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in ("GPE", "LOC")]
+
+    def is_place(p) -> bool:
+        return any(s <= p.start and p.end <= e for s, e in place_spans)
+
     for m in mentions(ctx):
-        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed") or _stale(m.date, ctx.published):
+        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed"):
             continue
         for p in m.actors:
             h = head(p)
-            if h in pronouns or not h:
+            if h in pronouns or not h or is_place(p):
                 continue
             is_org = h in orgs or (h not in perps and h.rstrip("s") not in perps and len(h) <= 5 and h.isalpha() and not any(c in "aeiou" for c in h[1:3]))
             out["PerpOrg" if is_org else "PerpInd"].append(label(p))
         for p in m.recipients + m.victims:
             h = head(p)
-            if h in pronouns or not h:
+            if h in pronouns or not h or is_place(p):
                 continue
             out["Target" if (h in physical or h.rstrip("s") in physical) else "Victim"].append(label(p))
         out["Weapon"] += m.instruments
@@ -158,17 +178,6 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 uniq.append(s)
         out[r] = uniq
     return out
-
-
-def _stale(d, pub) -> bool:
-    """MUC-4 codes only incidents of the last two months before the story (task definition)."""
-    if d is None or pub is None or d.source == "published" or not d.value or not d.value[:4].isdigit():
-        return False
-    try:
-        y, m = int(d.value[:4]), int(d.value[5:7]) if len(d.value) >= 7 and d.value[5:7].isdigit() else 12
-    except ValueError:
-        return False
-    return (pub.year - y) * 12 + (pub.month - m) > 2
 
 
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
@@ -220,8 +229,7 @@ def command(
             n += 1
             tpls = keys.get(sid, [])
             ctx = code_context(truecase(raw), published(raw))
-            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")
-                      and not _stale(e.date, ctx.published)]
+            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold

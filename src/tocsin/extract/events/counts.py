@@ -102,6 +102,15 @@ def victims_of(c: Token) -> list[Token]:
                 out = [c.head]
         else:
             out = [x for x in c.children if x.dep_ in ("dobj",)][:1]
+    elif c.pos_ == "ADJ":
+        # "leaving five people dead", "five people were wounded", "12 dead soldiers"
+        hd = c.head
+        if c.dep_ == "amod":
+            out = [hd]
+        elif any(x.dep_ in ("nummod",) for x in c.children):
+            return [c]
+        elif hd.pos_ in ("VERB", "AUX"):
+            out = [x for x in hd.children if x.dep_ in ("dobj", "nsubj", "nsubjpass") and x.i < c.i][-1:]
     else:
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == "of":

@@ -43,6 +43,7 @@ class Mention:
     definite: bool = False
     casualty_only: bool = False
     place_attached: bool = False
+    bare_casualty: bool = False  # a casualty report without an actor ("four soldiers were wounded")
     weak_actor: bool = False  # the actor is only a modifier of the trigger ("Iranian proxy attack")
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
@@ -173,7 +174,7 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     if m.definite:
         s += 1.5
     gap = m.sent_index - c.last_sentence()
-    if gap <= 1 and (m.casualty_only or any(x.casualty_only for x in c.mentions)):
+    if gap <= 1 and (m.casualty_only or m.bare_casualty or any(x.casualty_only for x in c.mentions)):
         s += 1
     if gap == 0:
         s += 0.5
