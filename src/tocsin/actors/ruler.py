@@ -88,6 +88,12 @@ class ActorRuler:
                 key = vocab[match_id]
                 spans.append(Span(doc, s, e, label=self.labels.get(key, "ORG"), kb_id=key))
         spans = filter_spans(spans)
+        # a state or city name inside a person's name is part of the name ("Chad Wolf",
+        # "Jordan Peterson"): the NER's PERSON stands
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        if persons:
+            spans = [sp for sp in spans if not (sp.label_ in ("GPE", "NORP") and any(
+                p.start <= sp.start and sp.end <= p.end and (p.start, p.end) != (sp.start, sp.end) for p in persons))]
         doc.spans[SPAN_KEY] = spans
         if spans:
             doc.ents = _merge(doc, spans)
