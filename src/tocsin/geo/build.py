@@ -11,17 +11,19 @@ Division points are the median of their cities' points (registry data carries no
 from __future__ import annotations
 
 import csv
+import re
 import glob
 import json
 import os
 import sqlite3
 from importlib import resources
 from pathlib import Path
+from typing import Optional
 
 from tocsin.data_files import data_path
 from tocsin.geo.names import name_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 # name kinds, best first: the place's own name, an alias from ISO/GeoNames, any alternate name
 PRIMARY, ALIAS, ALTERNATE = 0, 1, 2
@@ -86,6 +88,17 @@ def _center(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
     if lon > 180:
         lon -= 360
     return round(lat, 5), round(lon, 5)
+
+
+_DIVISION_WORDS = re.compile(
+    r"^(?:Republic|Province|State|Region|Governorate|Oblast|Territory) of |"
+    r" (?:Republic|Province|Governorate|Oblast|Krai|Kray|Region|Prefecture|Voivodeship)$|, [^,]+$")
+
+
+def _bare_division(name: str) -> Optional[str]:
+    """A division's name without its kind ("Dagestan, Respublika" -> "Dagestan")."""
+    bare = _DIVISION_WORDS.sub("", name).strip()
+    return bare if len(bare) >= 4 and bare[:1].isupper() else None
 
 
 def _keep_alternate(name: str) -> bool:
@@ -232,6 +245,11 @@ def build(path: Path) -> Path:
         for alias in aliases.split("|"):
             if alias and _keep_alternate(alias):
                 b.name(alias, gid, ALIAS)
+        if feature == "admin1":  # "Dagestan, Respublika", "Republic of Dagestan" -> "Dagestan"
+            for form in [name] + aliases.split("|"):
+                bare = _bare_division(form)
+                if bare and bare != form:
+                    b.name(bare, gid, ALIAS)
 
     # --- extra spellings shipped as data ------------------------------------------------------
     for r in _data_tsv("geo/state_abbreviations.tsv"):
