@@ -75,8 +75,11 @@ def _speaker_token(cue: Token, lex: Lexicon, inside, trailer: Optional[list[int]
         return s
     if trailer:
         doc = cue.doc
-        after = [k for k in trailer if k > cue.i] + [k for k in reversed(trailer) if k < cue.i]
-        for k in after:
+        before = [k for k in trailer if k < cue.i and not doc[k].is_punct]
+        after = [k for k in trailer if k > cue.i]
+        # "…,” said Graham" looks after the cue, "…,” the 43-year-old asked" before it
+        order = before + after
+        for k in order:
             t = doc[k]
             if t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
                 return _np_head(t)
@@ -107,6 +110,48 @@ def _colon_source(doc, lo: int, colon: int) -> Optional[Token]:
             if ch.dep_ == "nsubj" and (ch.pos_ in ("PROPN", "PRON") or ch.ent_type_ in ("PERSON", "ORG")):
                 return ch
     return None
+
+
+_COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "advcl", "npadvmod"}
+
+
+def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_tok: int, c_tok: int,
+                        para: int) -> Optional[Cand]:
+    """Reported speech around a short quoted term: the complement of the speech verb that
+    governs it ("Romney called [it “disqualifying”]", "described the plan as [“a disaster”]")."""
+    doc = ix.doc
+    h = doc[o_tok].head
+    for _ in range(6):
+        if o_tok <= h.i <= c_tok:
+            h = h.head
+            continue
+        if cues.is_speech(h, lex) and cues.same_paragraph(h, doc[o_tok]):
+            break
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    else:
+        return None
+    if not cues.is_speech(h, lex):
+        return None
+    kids = [ch for ch in h.children if ch.i > h.i and ch.dep_ in _COMPLEMENT_DEPS]
+    if not kids:
+        return None
+    i, j = min(ch.left_edge.i for ch in kids), max(ch.right_edge.i for ch in kids) + 1
+    if not (i <= o_tok and c_tok < j):
+        return None
+    while j > i and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_TOKENS:
+        j -= 1
+    start, end = doc[i].idx, ix.char_end(j - 1)
+    if ctx.excluded(start, end):
+        return None
+    spk_tok = cues.subject(h, lex)
+    if spk_tok is not None and i <= spk_tok.i < j:
+        spk_tok = None
+    speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
+    return Cand(start, end, "indirect", _cue_span(h), speaker, cues.channel(h, lex), para, False,
+                pronoun=bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None),
+                how="short-term")
 
 
 def _word_count(text: str) -> int:
@@ -144,8 +189,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
         embedded = False
     kind = "partial" if embedded else "direct"
     words = _word_count(text[m.start:m.end])
-    if kind == "partial" and words < _MIN_PARTIAL_WORDS:
-        return None
+    short = kind == "partial" and words < _MIN_PARTIAL_WORDS
     content_end = text[m.start:m.end].rstrip()
     ends_clause = bool(content_end) and content_end[-1] in ",?!—–-…:"
 
@@ -153,9 +197,46 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
     spk_tok: Optional[Token] = None
     how = ""
 
+    def tree_cue():
+        """2. up the tree from the quoted words to the outermost cue above them."""
+        cue = spk_tok = None
+        roots = [k for k in range(max(o_tok, ix.tok_at(m.start)), c_tok + 1)
+                 if not inside(doc[k].head.i) and not doc[k].is_punct]
+        for r in roots:
+            # the outermost cue above the quoted words: "He says he believes his campaign has
+            # “the wind at our backs”" is what he says
+            h = doc[r].head
+            speech = thought = None
+            for _ in range(10):
+                if inside(h.i) or not near(h):
+                    break
+                if cues.is_speech(h, lex):
+                    speech = h
+                elif embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition:
+                    thought = h
+                acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
+                if acc is not None:
+                    speech = acc
+                if h.head.i == h.i:
+                    break
+                h = h.head
+            cue = speech or thought
+            if cue is not None:
+                return cue, _speaker_token(cue, lex, inside)
+        return None, None
+
+    if embedded and not ends_clause:
+        # a fragment inside reported speech: its cue is above it, not after it
+        cue, spk_tok = tree_cue()
+        how = "tree" if cue is not None else how
+
     # 1. after the closing mark
     trailer: list[int] = []
-    if m.close is not None:
+    if short:
+        # a word or two in quotation marks is a scare quote or a term, not a quotation; when a
+        # cue verb governs it ("called it “disqualifying”") the clause is reported speech
+        return _short_quote_clause(ctx, m, lex, ix, o_tok, c_tok, para)
+    if m.close is not None and cue is None:
         k = c_tok + 1
         while k < len(doc) and len(trailer) < _TRAILER_MAX:
             t = doc[k]
@@ -195,31 +276,8 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
 
     # 2. up the tree from the quoted words
     if cue is None:
-        roots = [k for k in range(max(o_tok, ix.tok_at(m.start)), c_tok + 1)
-                 if not inside(doc[k].head.i) and not doc[k].is_punct]
-        for r in roots:
-            # the outermost cue above the quoted words: "He says he believes his campaign has
-            # “the wind at our backs”" is what he says
-            h = doc[r].head
-            speech = thought = None
-            for _ in range(10):
-                if inside(h.i) or not near(h):
-                    break
-                if cues.is_speech(h, lex):
-                    speech = h
-                elif embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition:
-                    thought = h
-                acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
-                if acc is not None:
-                    speech = acc
-                if h.head.i == h.i:
-                    break
-                h = h.head
-            cue = speech or thought
-            if cue is not None:
-                how = "tree"
-                spk_tok = _speaker_token(cue, lex, inside)
-                break
+        cue, spk_tok = tree_cue()
+        how = "tree" if cue is not None else how
 
     # 2b. a speech verb just before the opening mark ("…, writing “…”", "to state, “…”")
     if cue is None and not embedded:
