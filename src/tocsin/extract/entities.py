@@ -439,6 +439,17 @@ class _Builder:
             return  # a word quoted as a word: the term "protesters"
         if tok.dep_ == "appos" and tok.head.i in self.persons:
             return  # handled as the person's role
+        named = next((self.persons[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.persons), None)
+        if named is not None and ag.human and not ag.collective:
+            # "The Minister of Health, Nancy Perez": the title phrase is the person
+            named.sector = named.sector or ag.sector
+            if named.code is None or named.code.startswith("---"):
+                named.code = codes.code_of(named.country, named.sector)
+            s0, _ = self.np_bounds(tok)
+            c = Cand(doc[s0].idx, tok.idx + len(tok), named.key, named.name, "person", named.code, named.country,
+                     named.sector, named.gender, "sg", named.title or tok.lower_, tok.i, "appos")
+            self.add(c, range(s0, tok.i + 1))
+            return
         start, end = self.np_bounds(tok)
         start = min(start, first)
         raw_start = start
@@ -561,6 +572,13 @@ class _Builder:
 def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str, EntityInfo], list[tuple[Cand, str]]]:
     """One entity per actor key; surname-only person mentions join the full name."""
     persons_full = {}
+    singles = {c.name for c in cands if c.kind == "person" and c.source == "name" and len(c.name.split()) == 1}
+    for c in cands:
+        words = c.name.split()
+        if (c.key.startswith("org:") and len(words) > 1 and words[-1] in singles and not c.code
+                and all(w[:1].isupper() for w in words)):
+            # "Maria Eugenia Landaeta" taken for an organisation, "Landaeta" a person later on
+            c.key, c.kind = "person:" + c.name, "person"
     for c in cands:
         if c.kind == "person" and c.source == "name" and len(c.name.split()) > 1:
             persons_full.setdefault(c.name.split()[-1], c.key)
