@@ -175,3 +175,20 @@ def test_petrarch_slice_country_agreement():
             n += 1
             agree += any(s[:3] == gs[:3] for s, _ in pairs)
     assert agree / n >= 0.6
+
+
+def test_names_inside_names_and_members_of_groups():
+    rec = _code("Acting Secretary Chad Wolf met Taliban negotiators. Hashd al-Shaabi fighters entered Tikrit.")
+    wolf = _by_text(rec, "Chad Wolf")
+    assert wolf is not None and wolf.kind == "person"
+    assert not any(e.code == "TCD" for e in rec.entities)
+    pmf = _by_text(rec, "Hashd al-Shaabi fighters")
+    assert pmf is not None and pmf.kind == "armed_group" and pmf.code == "IRQREB"
+
+
+def test_title_phrase_apposed_to_a_name_is_the_person():
+    rec = _code("The Minister of Health, Nancy Perez, spoke today. Perez said the outbreak was contained.")
+    perez = _by_text(rec, "Nancy Perez")
+    assert perez.kind == "person" and perez.sector == "GOV"
+    assert _by_text(rec, "The Minister") is perez
+    assert _by_text(rec, "Perez") is perez
