@@ -166,7 +166,10 @@ def test_writes_need_the_key(api):
     assert r.status_code == 200
 
 
-def test_post_articles_codes_and_stores_once(api):
+def test_post_articles_codes_and_stores_once(api, monkeypatch):
+    # the first article pays for loading the models: on a busy machine that can pass the
+    # per-article time budget, which guards against pathological texts, not slow machines
+    monkeypatch.setenv("TOCSIN_TIME_BUDGET", "3600")
     text = ("Security forces arrested 40 people in Kirkuk on Sunday after clashes with militants, "
             "a police spokesman said. The arrests followed a week of attacks on checkpoints.")
     before = api.get("/health").json()["articles"]
@@ -175,7 +178,7 @@ def test_post_articles_codes_and_stores_once(api):
     r = api.post("/articles", json=body, headers={"X-API-Key": KEY})
     assert r.status_code == 200, r.text
     out = r.json()
-    assert out["stored"] == 1 and out["ids"] == ["posted-1"] and out["failed"] == 1
+    assert out["stored"] == 1 and out["ids"] == ["posted-1"] and out["failed"] == 1, out
     assert "published" in out["errors"][0]
     assert api.get("/health").json()["articles"] == before + 1
     again = api.post("/articles", json=body, headers={"X-API-Key": KEY}).json()
@@ -184,7 +187,8 @@ def test_post_articles_codes_and_stores_once(api):
     assert stored["text"] == text and stored["published"] == "2020-03-02"
 
 
-def test_extract_codes_without_storing(api):
+def test_extract_codes_without_storing(api, monkeypatch):
+    monkeypatch.setenv("TOCSIN_TIME_BUDGET", "3600")
     before = api.get("/health").json()["articles"]
     text = "Gunmen attacked a checkpoint near Mosul on Monday, killing three soldiers, officials said."
     r = api.post("/extract", json={"text": text, "published": "2020-01-07", "id": "x1"})

@@ -249,7 +249,7 @@ def create_app(db: str, api_key: Optional[str] = None, max_body: int = DEFAULT_M
         if a.strip().lower() == b.strip().lower():
             raise HTTPException(422, "a dyad needs two different actors")
         if level == "exact":
-            return dict(dyads.timeline(a, b, store.dyad_events(a, b)), level="exact", source="events")
+            return dict(dyads.timeline(a, b, store), level="exact", source="events")
         return analysis.timeline(incidents, a, b, level, period, since, until)
 
     @app.get("/alerts", tags=["analyse"], summary="Escalation alerts (tit-for-tat, rising intensity, spread)")

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Optional
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from tocsin.errors import StoreError
 from tocsin.record import Record
@@ -18,6 +18,8 @@ from tocsin.store.rows import article_row, record_of
 from tocsin.store.tables import ArticleRow, EventRow, ParticipantRow, QuoteRow
 
 DEFAULT_URL = "sqlite:///tocsin.db"
+# Listing events or quotes needs the article's id, title, source and date, not its text or record.
+_LIGHT_ARTICLE = (defer(ArticleRow.text, raiseload=True), defer(ArticleRow.record, raiseload=True))
 
 
 def normalise_url(url: str) -> str:
@@ -185,8 +187,11 @@ class Store:
             return s.get(ArticleRow, pk)
 
     # -- events ----------------------------------------------------------------------------
-    def _event_query(self, f: EventFilter):
+    def _event_query(self, f: EventFilter, full: bool = False):
+        """Events with their articles; the article's text and record stay unloaded unless ``full``."""
         q = select(EventRow, ArticleRow).join(ArticleRow, EventRow.article_pk == ArticleRow.pk)
+        if not full:
+            q = q.options(*_LIGHT_ARTICLE)
         return F.apply(q, f, self.dialect)
 
     def events(
@@ -223,7 +228,7 @@ class Store:
         f = filter or EventFilter()
         last = 0
         while True:
-            q = self._event_query(f).where(EventRow.pk > last).order_by(EventRow.pk).limit(batch)
+            q = self._event_query(f, full=True).where(EventRow.pk > last).order_by(EventRow.pk).limit(batch)
             with self._read() as s:
                 rows = [(e, a) for e, a in s.execute(q).all()]
             if not rows:
@@ -259,7 +264,8 @@ class Store:
         offset: int = 0,
     ) -> tuple[int, list[tuple[QuoteRow, ArticleRow]]]:
         """(total, page) of stored quotes, newest articles first."""
-        q = select(QuoteRow, ArticleRow).join(ArticleRow, QuoteRow.article_pk == ArticleRow.pk)
+        q = (select(QuoteRow, ArticleRow).join(ArticleRow, QuoteRow.article_pk == ArticleRow.pk)
+             .options(*_LIGHT_ARTICLE))
         if speaker and speaker.strip():
             q = q.where(func.lower(QuoteRow.speaker).contains(speaker.strip().lower(), autoescape=True))
         if text is not None:
@@ -296,11 +302,36 @@ class Store:
         ]
 
     def dyad_events(self, a: str, b: str, limit: int = 10000) -> list[tuple[EventRow, ArticleRow]]:
-        """Events between ``a`` and ``b`` (either direction; names or codes, case-insensitive)."""
+        """Events between ``a`` and ``b`` (either direction; names or codes, case-insensitive), the
+        ``limit`` latest by date, in date order."""
         q = (select(EventRow, ArticleRow).join(ArticleRow, EventRow.article_pk == ArticleRow.pk)
-             .where(F.dyad_condition(a, b)).order_by(EventRow.date, EventRow.pk).limit(limit))
+             .options(*_LIGHT_ARTICLE)
+             .where(F.dyad_condition(a, b)).order_by(EventRow.date.desc(), EventRow.pk.desc()).limit(limit))
         with self._read() as s:
-            return [(e, r) for e, r in s.execute(q).all()]
+            return [(e, r) for e, r in reversed(s.execute(q).all())]
+
+    def dyad_days(self, a: str, b: str) -> list[dict]:
+        """Per day and direction: events, mean intensity, conflict (summed negative intensity) and
+        dead, over every day-dated event between ``a`` and ``b`` (aggregated in the database)."""
+        day = func.substr(EventRow.date, 1, 10)
+        conflict = func.sum(case((EventRow.intensity < 0, -EventRow.intensity), else_=0.0))
+        out = []
+        with self._read() as s:
+            for direction, (x, y) in (("a_to_b", (a, b)), ("b_to_a", (b, a))):
+                q = (select(day, func.count(), func.avg(EventRow.intensity), conflict,
+                            func.sum(func.coalesce(EventRow.dead, 0)))
+                     .where(EventRow.pk.in_(F.participant_events(x, True, "actor")),
+                            EventRow.pk.in_(F.participant_events(y, True, "recipient")),
+                            EventRow.date_precision == "day", func.length(EventRow.date) >= 10)
+                     .group_by(day))
+                for d, n, mean, conf, dead in s.execute(q):
+                    out.append({"date": d, "direction": direction, "count": n, "mean_intensity": mean,
+                                "conflict": float(conf or 0), "dead": int(dead or 0)})
+        return out
+
+    def count_dyad_events(self, a: str, b: str) -> int:
+        with self._read() as s:
+            return s.scalar(select(func.count()).select_from(EventRow).where(F.dyad_condition(a, b))) or 0
 
     def participants(self, event_pks: list[int]) -> dict[int, list[ParticipantRow]]:
         out: dict[int, list[ParticipantRow]] = {pk: [] for pk in event_pks}
