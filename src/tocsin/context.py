@@ -56,9 +56,15 @@ class Context:
         return False
 
     def sentences(self):
-        """Body sentences (not in excluded regions, not blank)."""
+        """Body sentences: not blank, and their words not in an excluded region (a sentence that
+        follows a blanked dateline on the same line is body text)."""
         for sent in self.doc.sents:
-            if sent.text.strip() and not self.excluded(sent.start_char, sent.end_char):
+            t = sent.text
+            stripped = t.strip()
+            if not stripped:
+                continue
+            start = sent.start_char + (len(t) - len(t.lstrip()))
+            if not self.excluded(start, start + len(stripped)):
                 yield sent
 
     def entity_at(self, start: int, end: int) -> Optional[Entity]:

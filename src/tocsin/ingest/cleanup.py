@@ -1,7 +1,7 @@
 """Find regions of an article that are not body text, without changing the text.
 
 Pull-quote boxes (a short paragraph repeating body text, followed by a lone attribution line),
-bylines and boilerplate lines are returned as :class:`~tocsin.record.Excluded` regions; offsets
+bylines, datelines ("KIRKUK, Iraq (Tigris Wire) —", the prefix only) and boilerplate lines are returned as :class:`~tocsin.record.Excluded` regions; offsets
 into the text stay valid because nothing is deleted. Patterns live in ``data/cleanup.yaml``.
 """
 from __future__ import annotations
@@ -26,8 +26,9 @@ class _Line:
 @lru_cache(maxsize=1)
 def _patterns():
     cfg = load_yaml("cleanup.yaml")
-    comp = lambda key: [re.compile(p, re.IGNORECASE if key != "attribution_line" else 0) for p in cfg[key]]
-    return comp("byline"), comp("boilerplate"), comp("attribution_line"), cfg["pull_quote"]
+    case_sensitive = {"attribution_line", "dateline"}
+    comp = lambda key: [re.compile(p, 0 if key in case_sensitive else re.IGNORECASE) for p in cfg[key]]
+    return comp("byline"), comp("boilerplate"), comp("attribution_line"), cfg["pull_quote"], comp("dateline")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -61,7 +62,7 @@ def _is_attribution(line: _Line, pats, max_words: int) -> bool:
 
 def find_excluded(text: str) -> list[Excluded]:
     """Regions of ``text`` that cleanup marks as not body text, in text order."""
-    bylines, boiler, attribution, pq = _patterns()
+    bylines, boiler, attribution, pq, datelines = _patterns()
     lines = _lines(text)
     out: list[Excluded] = []
     taken: set[int] = set()
@@ -72,6 +73,13 @@ def find_excluded(text: str) -> list[Excluded]:
         elif any(p.match(line.text) for p in boiler):
             out.append(Excluded(start=line.start, end=line.end, reason="boilerplate"))
             taken.add(i)
+    for i, line in enumerate(lines[:3]):
+        if i in taken:
+            continue
+        m = next((m for p in datelines if (m := p.match(line.text))), None)
+        if m and m.end() < len(line.text):
+            out.append(Excluded(start=line.start, end=line.start + len(m.group(0).rstrip()), reason="dateline"))
+            break
     for i, line in enumerate(lines):
         if i == 0 or i in taken or (i - 1) in taken:
             continue
