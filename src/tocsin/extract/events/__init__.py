@@ -292,6 +292,8 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         instruments.append(root.head)
     inst_text = []
     for d in instruments:
+        if d.pos_ not in ("NOUN", "PROPN"):
+            continue
         s, e = d.i, d.i + 1
         while s > sent.start and d.doc[s - 1].dep_ in ("compound", "amod") and d.doc[s - 1].head.i == d.i:
             s -= 1

@@ -80,6 +80,8 @@ class ArgumentFinder:
         self.empty = lex.cue_set("empty_heads")
         self.transparent = lex.cue_set("transparent_heads")
         self.reporting = lex.cue_set("reporting_verbs")
+        self.weapons = frozenset(lex.cues.get("mode_cues") or {})
+        self.people = lex.cue_set("person_nouns")
 
     # ----- resolution of a head token to the tokens that name a participant -----
     def resolve(self, t: Optional[Token], depth: int = 0) -> list[Token]:
@@ -105,6 +107,10 @@ class ArgumentFinder:
                             return self.resolve(p, depth + 1)
         if low in self.empty or t.pos_ in ("PUNCT", "SPACE", "DET", "ADP", "VERB", "AUX"):
             return []
+        if t.ent_type_ in ("DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"):
+            return []
+        if _lemma(t) in self.weapons and _lemma(t) not in self.people:
+            return []  # weapons and fire are instruments, never participants
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
