@@ -32,6 +32,8 @@ import logging
 import re
 from typing import Optional
 
+from spacy.attrs import IDX, SENT_START
+
 from tocsin.context import Context
 from tocsin.extract.time.calendar import parse_value
 from tocsin.extract.time.grammar import find
@@ -52,9 +54,18 @@ def extract(ctx: Context) -> list[Timex]:
 
 
 def _body_sentences(ctx: Context) -> list[tuple[int, int]]:
-    # every parsed sentence: candidates inside excluded regions are dropped one by one (a
-    # sentence that runs into a blanked pull quote still has body text)
-    return [(s.start_char, s.end_char) for s in ctx.doc.sents if s.text.strip()]
+    """(start, end) of every parsed sentence, read from the doc's arrays (cheap). Candidates in
+    excluded regions are dropped one by one: a sentence that runs into a blanked pull quote
+    still has body text."""
+    doc = ctx.doc
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([SENT_START, IDX])
+    starts = [int(i) for i in arr[arr[:, 0] == 1, 1]]
+    if not starts or starts[0] != 0:
+        starts.insert(0, int(arr[0, 1]))
+    ends = starts[1:] + [len(ctx.text)]
+    return list(zip(starts, ends))
 
 
 def _extract(ctx: Context) -> list[Timex]:
