@@ -36,6 +36,14 @@ def _compatible(pron_group: str, cand: Cand) -> bool:
     return False
 
 
+def _focus_source(c: Cand) -> bool:
+    """Can this attribution's speaker carry over to a quotation with no cue? Quotations and
+    reported speech can; thoughts and intentions ("women who want to …") cannot."""
+    if c.speaker is None or c.needs_speaker:
+        return False
+    return c.marked or c.how in ("speech", "short-term")
+
+
 def _resolve_focus(ctx: Context, cands: list[Cand], ix: DocIndex) -> None:
     """Pronoun speakers no entity resolved, and quotations with no cue, take a nearby speaker."""
     for n, c in enumerate(cands):
@@ -61,14 +69,14 @@ def _resolve_focus(ctx: Context, cands: list[Cand], ix: DocIndex) -> None:
         for prev in reversed(cands[:n]):
             if prev.para != c.para:
                 break
-            if prev.speaker is not None and not prev.needs_speaker:
+            if _focus_source(prev):
                 src = prev
                 break
         if src is None:
             for nxt in cands[n + 1:]:
                 if nxt.para != c.para:
                     break
-                if nxt.marked and nxt.speaker is not None and not nxt.needs_speaker:
+                if nxt.marked and _focus_source(nxt):
                     src = nxt
                     break
         if src is None and c.para > 0:
@@ -77,7 +85,7 @@ def _resolve_focus(ctx: Context, cands: list[Cand], ix: DocIndex) -> None:
             for prev in reversed(cands[:n]):
                 if prev.para < c.para - 1:
                     break
-                if prev.para == c.para - 1 and prev.speaker is not None and not prev.needs_speaker:
+                if prev.para == c.para - 1 and _focus_source(prev):
                     if prev.end >= last_sent_start or (prev.cue and prev.cue[1] >= last_sent_start):
                         src = prev
                     break
@@ -150,7 +158,6 @@ def extract(ctx: Context) -> list[Quote]:
     cands.extend(indirect.extract(ctx, lex, ix, taken))
     cands.sort(key=lambda c: (c.start, c.end))
     _resolve_focus(ctx, cands, ix)
-    ctx.shared["quotes.how"] = {(c.start, c.end): c.how for c in cands}
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for c in cands:

@@ -8,16 +8,20 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .marks import _BLANK_LINE, _NEWLINE, line_paragraphs
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
     """No paragraph break between two tokens (the parser may run a sentence across one)."""
     lo, hi = (a, b) if a.i < b.i else (b, a)
-    return _BREAK.search(a.doc.text, lo.idx, hi.idx) is None
+    doc = a.doc
+    lines = doc.user_data.get("tocsin.quotes.line_paragraphs")
+    if lines is None:
+        lines = doc.user_data["tocsin.quotes.line_paragraphs"] = line_paragraphs(doc.text)
+    return (_NEWLINE if lines else _BLANK_LINE).search(doc.text, lo.idx, hi.idx) is None
 
 
 def is_verb(tok: Token) -> bool:

@@ -106,6 +106,8 @@ def extract(ctx: Context, lex: Lexicon, ix: DocIndex, taken: Callable[[int, int]
             speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
             pronoun = bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
             chan = None if cues.is_according(cue) else cues.channel(cue, lex)
+            said = cues.is_according(cue) or cue.lemma_.lower() in lex.speech
             cands.append(Cand(start, end, "indirect", _cue_span(cue), speaker, chan,
-                              ix.para_of(start), False, pronoun=pronoun))
+                              ix.para_of(start), False, pronoun=pronoun,
+                              how="speech" if said else "thought"))
     return cands

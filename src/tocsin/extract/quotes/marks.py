@@ -34,9 +34,29 @@ class Marked:
     single: bool = False
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_NEWLINE = re.compile(r"\n\s*")
+
+
+def line_paragraphs(text: str) -> bool:
+    """True when each line is a paragraph (long lines, as text taken from web pages is); False
+    for hard-wrapped text, where only blank lines separate paragraphs."""
+    lines = sorted(len(ln) for ln in text.split("\n") if ln.strip())
+    if not lines:
+        return True
+    if not _BLANK_LINE.search(text):
+        return lines[len(lines) // 2] > 100 or len(lines) < 3
+    return lines[len(lines) // 2] > 100
+
+
+def paragraph_break(text: str) -> re.Pattern:
+    """What separates two paragraphs in this text."""
+    return _NEWLINE if line_paragraphs(text) else _BLANK_LINE
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated when the text has blank lines, else line by line."""
-    sep = re.compile(r"\n[ \t\r\f\v]*\n\s*") if re.search(r"\n[ \t\r\f\v]*\n", text) else re.compile(r"\n\s*")
+    """Paragraph spans (see :func:`line_paragraphs`)."""
+    sep = paragraph_break(text)
     out, pos = [], 0
     for m in sep.finditer(text):
         if text[pos:m.start()].strip():
