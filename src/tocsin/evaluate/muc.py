@@ -181,20 +181,35 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
 
 
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
-    nums: dict[str, int] = {}
+    """(dead, injured) of a template: slot 21's numbers paired in order with slot 23's
+    DEATH/INJURY effects per victim; a kind with an approximate number ("~100", "PLURAL")
+    is left out (None)."""
+    nums: dict[str, list[Optional[int]]] = {}
     for line in tpl.get("21", []):
-        m = re.match(r'^(\d+):\s*"(.*)"', line)
+        m = re.match(r'^([^:"]+):\s*"(.*)"', line)
         if m:
-            nums[norm(m.group(2))] = int(m.group(1))
-    dead = injured = None
+            val = m.group(1).strip()
+            nums.setdefault(norm(m.group(2).split('"')[0]), []).append(int(val) if val.isdigit() else None)
+    totals: dict[str, Optional[int]] = {}
+    bad: set[str] = set()
+    seen: dict[str, int] = {}
     for line in tpl.get("23", []):
         m = re.match(r'^(DEATH|INJURY):\s*"(.*)"', line)
-        if m and norm(m.group(2)) in nums:
-            n = nums[norm(m.group(2))]
-            if m.group(1) == "DEATH":
-                dead = (dead or 0) + n
-            else:
-                injured = (injured or 0) + n
+        if not m:
+            continue
+        key = norm(m.group(2).split('"')[0])
+        if key not in nums:
+            continue
+        i = seen.get(key, 0)
+        seen[key] = i + 1
+        vals = nums[key]
+        n = vals[i] if i < len(vals) else vals[-1]
+        if n is None:
+            bad.add(m.group(1))
+        else:
+            totals[m.group(1)] = totals.get(m.group(1), 0) + n
+    dead = None if "DEATH" in bad else totals.get("DEATH")
+    injured = None if "INJURY" in bad else totals.get("INJURY")
     return None if dead is None and injured is None else (dead, injured)
 
 

@@ -81,6 +81,8 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
                 return 1
         if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
             return 1
+        if not any(c.dep_ in ("det", "poss") for c in t.children) and any(c.dep_ == "compound" for c in t.children):
+            return 1  # a bare singular name-like phrase ("police chief X", a lower-cased name)
     if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her"):
         return 1
     return None
