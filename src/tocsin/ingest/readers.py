@@ -148,8 +148,12 @@ def _from_json_obj(obj: object, origin: str, line: int) -> ArticleInput:
     )
 
 
-def iter_jsonl(stream: IO[str], name: str, max_line: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Articles of a JSON Lines stream, one per non-blank line."""
+def iter_jsonl(stream: IO[str], name: str, max_line: Optional[int] = None) -> Iterator[Item]:
+    """Articles of a JSON Lines stream, one per non-blank line (a line over the limit is refused)."""
+    if max_line is None:
+        from tocsin.limits import current
+
+        max_line = current().max_line_chars
     for n, raw in enumerate(stream, start=1):
         origin = f"{name}:{n}"
         if not raw.strip():
