@@ -67,11 +67,14 @@ def _np_head(tok: Token) -> Token:
     return tok
 
 
+_SPEAKER_POS = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+
+
 def _speaker_token(cue: Token, lex: Lexicon, inside, trailer: Optional[list[int]] = None) -> Optional[Token]:
     if cues.is_according(cue):
         return cues.according_object(cue)
     s = cues.subject(cue, lex, outside=lambda t: not inside(t.i))
-    if s is not None:
+    if s is not None and s.pos_ in _SPEAKER_POS:
         return s
     if trailer:
         doc = cue.doc
