@@ -39,14 +39,15 @@ _NEWLINE = re.compile(r"\n\s*")
 
 
 def line_paragraphs(text: str) -> bool:
-    """True when each line is a paragraph (long lines, as text taken from web pages is); False
-    for hard-wrapped text, where only blank lines separate paragraphs."""
+    """True when each line is a paragraph: a text without blank lines whose lines are long (or
+    few). Blank lines, where the text has any, are what separates paragraphs; a text without
+    them made of short lines is hard-wrapped."""
     lines = sorted(len(ln) for ln in text.split("\n") if ln.strip())
     if not lines:
         return True
-    if not _BLANK_LINE.search(text):
-        return lines[len(lines) // 2] > 100 or len(lines) < 3
-    return lines[len(lines) // 2] > 100
+    if _BLANK_LINE.search(text):
+        return False
+    return lines[len(lines) // 2] > 100 or len(lines) < 3
 
 
 def paragraph_break(text: str) -> re.Pattern:
