@@ -14,6 +14,8 @@ from typing import Iterable, Iterator, Optional
 from tocsin.ingest.readers import ArticleInput
 from tocsin.scale import worker
 
+RECYCLE_AFTER = 500  # batches per worker process before it is replaced
+
 
 def map_batches(
     batches: Iterable[list[ArticleInput]],
@@ -30,8 +32,11 @@ def map_batches(
         return
     limit = max_pending or 2 * workers
     ctx = multiprocessing.get_context("spawn")
+    # a worker is replaced after RECYCLE_AFTER batches: spaCy's string store only grows, so a
+    # long run would otherwise creep upwards in memory (records do not depend on it)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=worker.setup, initargs=(settings,)
+        max_workers=workers, mp_context=ctx, initializer=worker.setup, initargs=(settings,),
+        max_tasks_per_child=RECYCLE_AFTER,
     ) as pool:
         pending: deque = deque()
         try:

@@ -68,7 +68,15 @@ def setup(settings: WorkerSettings) -> None:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (Linux reports KB)."""
+    """This process's peak resident memory in MB: VmHWM on Linux (``ru_maxrss`` there carries
+    the parent's peak into a spawned child), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
