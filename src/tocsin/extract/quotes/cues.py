@@ -2,26 +2,46 @@
 Twitter", "told The Daily Beast") and "according to X"."""
 from __future__ import annotations
 
-import re
+import threading
 from typing import Optional
 
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .marks import _BLANK_LINE, _NEWLINE, line_paragraphs
+from .marks import _BLANK_LINE
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
 
 
+_state = threading.local()
+
+
+def set_paragraph_style(line_paragraphs: bool) -> None:
+    """Tell :func:`same_paragraph` how the current document separates paragraphs (set once per
+    document by the extractor)."""
+    _state.lines = line_paragraphs
+
+
 def same_paragraph(a: Token, b: Token) -> bool:
     """No paragraph break between two tokens (the parser may run a sentence across one)."""
-    lo, hi = (a, b) if a.i < b.i else (b, a)
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
     doc = a.doc
-    lines = doc.user_data.get("tocsin.quotes.line_paragraphs")
-    if lines is None:
-        lines = doc.user_data["tocsin.quotes.line_paragraphs"] = line_paragraphs(doc.text)
-    return (_NEWLINE if lines else _BLANK_LINE).search(doc.text, lo.idx, hi.idx) is None
+    lines = getattr(_state, "lines", False)
+
+    def breaks(gap: str) -> bool:
+        return ("\n" in gap) if lines else _BLANK_LINE.search(gap) is not None
+
+    gap = ""
+    for k in range(lo, hi):
+        t = doc[k]
+        if t.is_space:
+            gap += t.text + t.whitespace_
+            continue
+        if gap and breaks(gap):
+            return False
+        gap = t.whitespace_
+    return not (gap and breaks(gap))
 
 
 def is_verb(tok: Token) -> bool:

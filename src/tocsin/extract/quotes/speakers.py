@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from tocsin.context import Context
 from tocsin.record import Speaker
@@ -76,12 +76,17 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
 
 
 def _name_ent(tok: Token):
-    ent_iob = tok.ent_iob_
-    if ent_iob in ("B", "I") and tok.ent_type_ in _NAME_ENTS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The named-entity span (PERSON, ORG …) that ``tok`` is part of, or None."""
+    if tok.ent_iob_ not in ("B", "I") or tok.ent_type_ not in _NAME_ENTS:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
 def _appositive(tok: Token) -> Optional[str]:
