@@ -321,3 +321,29 @@ def test_an_undated_mention_joins_through_a_distinctive_toll():
     ]
     incs = incidents(recs)
     assert sorted(sorted(s.article_id for s in i.sources) for i in incs) == [["a", "b"], ["c"]]
+
+
+def test_undated_report_joins_when_a_participant_is_named_alike():
+    recs = [
+        record("a", "Tigris Wire", "2020-01-08",
+               event("e1", "ASSAULT", recipients=[("Ain al-Asad air base", None)], place="Iraq", trigger="missile strikes")),
+        record("b", "Gulf Ledger", "2020-01-09",
+               event("e1", "ASSAULT", actors=[IRGC], recipients=[("the Al-Asad base", None)], date="2020-01-08",
+                     place="Ain al-Asad", trigger="missiles struck")),
+        # an undated report of another base's attack names only a generic word alike
+        record("c", "Levant Observer", "2020-01-08",
+               event("e1", "ASSAULT", recipients=[("the K-1 base", None)], place="Iraq", trigger="rocket attack")),
+    ]
+    incs = sorted(incidents(recs), key=lambda i: -i.n_articles)
+    assert [i.n_articles for i in incs] == [2, 1]
+
+
+def test_undated_report_keeps_a_day_of_slack_for_time_zones():
+    recs = [
+        record("a", "Gulf Ledger", "2019-12-31",
+               event("e1", "ASSAULT", actors=[("Marines", "USAMIL")], place="Baghdad", trigger="tear gas")),
+        record("b", "Capital Dispatch", "2020-01-01",
+               event("e1", "ASSAULT", actors=[("Marines", None)], date="2020-01-01", place="Baghdad", trigger="tear gas")),
+    ]
+    (inc,) = incidents(recs)
+    assert inc.n_articles == 2

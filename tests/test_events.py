@@ -158,3 +158,17 @@ def test_separate_events_stay_apart():
     evs = events("Rebels attacked a convoy in Goma on Monday. Police arrested 3 men in Kinshasa on Friday.")
     assert {e.type for e in evs} == {"ASSAULT", "COERCE"}
     assert next(e for e in evs if e.type == "COERCE").arrested == 3
+
+
+def test_weapon_compound_subject_is_the_instrument():
+    e = one("The rocket barrage struck the airfield near Kandahar on Monday.", "ASSAULT")
+    assert e.actors == [] and e.mode == "heavy-weapons"
+    e = one("The air force struck the camp on Monday.", "ASSAULT")
+    assert [a.text for a in e.actors] == ["air force"]
+
+
+def test_place_of_another_clause_is_not_the_event_place():
+    evs = events("The ferry sank near the port of Mombasa, hours after rebels had attacked "
+                 "villages in Somalia.", published="2021-03-02")
+    e = next(x for x in evs if x.trigger.text == "attacked")
+    assert e.location is not None and e.location.country == "SO"

@@ -115,6 +115,7 @@ class DedupeConfig(_Strict):
     undated_needs_dyad: bool = True
     merge_within_article: bool = False
     name_stopwords: list[str] = []
+    participant_stopwords: list[str] = []
     modalities: list[str] = ["asserted", "claimed"]
 
 

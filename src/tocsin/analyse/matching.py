@@ -89,6 +89,27 @@ def _dyad_agrees(a: Observation, b: Observation) -> bool:
     return bool(a.actor_sides & b.actor_sides and a.recipient_sides & b.recipient_sides)
 
 
+@lru_cache(maxsize=65536)
+def _name_words(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
+    """Distinctive words of participants' names (no titles, function words or generic nouns)."""
+    generic = frozenset(dedupe_config().participant_stopwords) | _stop()
+    words = set()
+    for p in parts:
+        for t in re.findall(r"[\w.'-]+", p.name.lower()):
+            t = t.strip(".'-")
+            if len(t) > 2 and t not in generic and not t.isdigit():
+                words.add(t)
+    return frozenset(words)
+
+
+def _named_alike(a: Observation, b: Observation) -> bool:
+    """Both reports name a participant in the same role with the same distinctive word ("Marines"
+    and "Marines", "the Al-Asad base" and "Ain al-Asad air base"), whether or not the names
+    resolve to a state."""
+    return bool(_name_words(a.actors) & _name_words(b.actors)
+                or _name_words(a.recipients) & _name_words(b.recipients))
+
+
 def contradiction(a: Observation, b: Observation) -> Optional[str]:
     """Why two reported events cannot be one incident, or ``None``."""
     cfg, types = dedupe_config(), types_config()
@@ -97,8 +118,9 @@ def contradiction(a: Observation, b: Observation) -> Optional[str]:
     if not types.compatible_types(a.type, b.type):
         return f"types {a.type} and {b.type} are not compatible"
     if a.lo and b.lo and a.hi and b.hi:
-        # no slack against an undated report: it happened by its article's publication day
-        s = max(_slack(a), _slack(b)) if a.dated and b.dated else 0
+        # a dated report keeps its slack against an undated one too: the publication day is
+        # in the outlet's time zone, the event's day in the place's
+        s = max(_slack(a), _slack(b))
         if a.lo - timedelta(days=s) > b.hi or b.lo - timedelta(days=s) > a.hi:
             return "dates do not overlap"
     aa, ar, ba, br = a.actor_sides, a.recipient_sides, b.actor_sides, b.recipient_sides
@@ -108,7 +130,8 @@ def contradiction(a: Observation, b: Observation) -> Optional[str]:
         return "different recipients"
     both_a = aa & ar
     both_b = ba & br
-    if ((aa - both_a) & (br - both_b) or (ar - both_a) & (ba - both_b)) and not (aa & ba or ar & br):
+    if (((aa - both_a) & (br - both_b) or (ar - both_a) & (ba - both_b)) and not (aa & ba or ar & br)
+            and not _named_alike(a, b)):
         return "the dyad is reversed"
     if types.is_verbal(a.type) and types.is_verbal(b.type) and not _same_speaker(a.actors, b.actors):
         return "different speakers"
@@ -131,7 +154,8 @@ def agreement(a: Observation, b: Observation) -> float:
     w = cfg.weights
     identity = _shared_identity(a, b)
     km = _km(a, b)
-    if (not a.dated or not b.dated) and cfg.undated_needs_dyad and not (_dyad_agrees(a, b) or identity):
+    if ((not a.dated or not b.dated) and cfg.undated_needs_dyad
+            and not (_dyad_agrees(a, b) or identity or _named_alike(a, b))):
         return 0.0
     if not a.dated and not b.dated and not (identity or (km is not None and km <= cfg.near_km)):
         return 0.0  # two undated references meet through a dated report, not on their own
@@ -149,9 +173,9 @@ def agreement(a: Observation, b: Observation) -> float:
         score += 0 if identity else w.far_place
     elif a.country and a.country == b.country:
         score += w.same_country
-    if a.actor_sides & b.actor_sides:
+    if a.actor_sides & b.actor_sides or _name_words(a.actors) & _name_words(b.actors):
         score += w.actor_overlap
-    if a.recipient_sides & b.recipient_sides:
+    if a.recipient_sides & b.recipient_sides or _name_words(a.recipients) & _name_words(b.recipients):
         score += w.recipient_overlap
     for f in ("dead", "injured", "arrested"):
         x, y = getattr(a, f), getattr(b, f)

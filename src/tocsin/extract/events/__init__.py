@@ -286,6 +286,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         for d in t.head.subtree if t.nominal else t.head.children:
             if d.lemma_.lower() in mode_cues and d.i != t.head.i:
                 instruments.append(d)
+            elif not t.nominal and d.dep_ in ("nsubj", "nsubjpass"):
+                w = args.weapon_compound(d)
+                if w is not None:
+                    instruments.append(d)  # "the missile barrage struck": mode from "missile"
+                    if mode is None and root.type == "ASSAULT":
+                        mode = mode_cues[w.lemma_.lower()]
         if t.nominal and t.head.lemma_.lower() in mode_cues:
             instruments.append(t.head)
     if root.type == "ASSAULT" and root.head.lemma_.lower() in mode_cues:

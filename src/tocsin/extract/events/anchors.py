@@ -122,7 +122,16 @@ class Anchors:
                 continue  # "U.S. officials", "Iraqi airspace": a nationality, not where it happened
             usable.append(p)
         if usable:
-            usable.sort(key=_rank)
+            head = _clause_head(doc, mention_tokens)
+
+            def outside(p: Place) -> bool:
+                """Named in another clause than the mention's ("crashed near X, hours after Iran
+                had fired missiles at bases in Iraq": X is not where the missiles went)."""
+                span = doc.char_span(p.start, p.end, alignment_mode="expand")
+                return head is not None and span is not None and not (
+                    span.root is head or head in span.root.ancestors)
+
+            usable.sort(key=lambda p: (outside(p), _rank(p)))
             return _loc(usable[0]), False
         return self.focus(), False
 
@@ -165,6 +174,18 @@ def _entity_places(ctx: Context) -> list[Place]:
             name = re.sub(r"^(the|The)\s+", "", text)
             out.append(Place(id="", start=e.start_char, end=e.end_char, text=text, name=name))
     return out
+
+
+def _clause_head(doc, mention_tokens: set[int]) -> Optional[Token]:
+    """The verb heading the clause of the mention (its first token's nearest verb ancestor)."""
+    if not mention_tokens:
+        return None
+    node = doc[min(mention_tokens)]
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
 
 
 def _rank(p: Place) -> int:

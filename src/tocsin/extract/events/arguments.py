@@ -115,6 +115,17 @@ class ArgumentFinder:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
 
+    def weapon_compound(self, s: Token) -> Optional[Token]:
+        """The weapon word naming a common-noun head that is no person or organisation ("the
+        missile barrage", "rocket fire"), or None ("the air force", "Rocket Brigade")."""
+        if s.ent_type_ or s.pos_ != "NOUN":
+            return None
+        low = _lemma(s)
+        if low in self.lex.cue_set("person_nouns") or low in self.lex.cue_set("org_nouns"):
+            return None
+        cues = self.lex.cues.get("mode_cues") or {}
+        return next((c for c in s.children if c.dep_ == "compound" and _lemma(c) in cues), None)
+
     def _reporting_subject(self, t: Token) -> Optional[Token]:
         """The subject of the nearest reporting verb above ``t`` ("Graham announced that he
         had met ..." -> Graham)."""
@@ -145,6 +156,8 @@ class ArgumentFinder:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
                 return []  # "a bomb exploded": the instrument, not the actor
+            if self.weapon_compound(s) is not None:
+                return []  # "the missile barrage struck": the instrument, not the actor
             return self.resolve(s)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             noun = v.head
