@@ -60,6 +60,19 @@ def test_bare_month_is_latest_not_after_publication_unless_future():
     assert by_text(out, "March").value == "2020-03"
 
 
+def test_month_after_until_or_through_is_still_ahead_unless_it_closes_a_range():
+    out, _ = run("The bank extended the loans through March. Sales rose this year through February.")
+    assert [t.value for t in out if t.text == "March"] == ["2020-03"]
+    assert [t.value for t in out if t.text == "February"] == ["2019-02"]
+
+
+def test_a_year_earlier_takes_the_year_unless_anchored_on_a_quarter():
+    out, _ = run("Profit rose in May. A year earlier it had fallen.")
+    assert by_text(out, "A year earlier").value == "2018"
+    out, _ = run("Profit rose 5% in the third quarter. A year earlier it had fallen.")
+    assert by_text(out, "A year earlier").value == "2018-Q3"
+
+
 def test_may_the_modal_is_not_a_month():
     out, _ = run("Officials said the strikes may continue.")
     assert not [t for t in out if t.text.lower() == "may"]

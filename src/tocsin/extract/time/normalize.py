@@ -317,6 +317,12 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             a = env.anchor()
             return done(Point("month", date(a.point.start.year, mon, 1)), a.index) if a else done(None)
         tense = env.tense
+        in_range = bool(env.priors) and 0 <= c.start - env.priors[-1].end <= 12
+        if not in_range and re.search(r"\b(until|till|through|thru)\s+(the\s+end\s+of\s+)?$",
+                                      env.text[max(0, c.start - 30):c.start], re.I):
+            # "loans through January", "until mid-November": an end still ahead; not the end of
+            # a range after another timex ("this year through August")
+            tense = "future"
         if tense == "future":
             ok = [p for p in cands if p.start >= here]
             return done(min(ok, key=lambda p: p.start))
@@ -872,6 +878,10 @@ def norm_offset(c: Candidate, env: Env) -> Optional[Resolved]:
         if ORDER.index(gran if gran != "weekend" else "week") < ORDER.index(p.gran if p.gran != "weekend" else "week"):
             return Resolved("DATE", None, mod, a.index)
         shifted = p.shift(steps, gran)
+        if gran == "year" and p.gran not in ("quarter", "half", "year"):
+            # TimeML: the offset's unit sets the granularity ("a year earlier" than a month or
+            # day is that year); a fiscal quarter stays a quarter ("up from $2 a year earlier")
+            shifted = floor(shifted.start, "year")
         return Resolved(_type_of(shifted.value()), shifted.value(), mod, a.index, shifted=True)
     if dct is None:
         return Resolved("DATE", None, mod)
