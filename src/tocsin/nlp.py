@@ -18,6 +18,7 @@ def _load(name: str):
     # (e.g. the actor entity ruler); each takes the nlp object and returns nothing.
     from tocsin import pipeline_hooks
     import tocsin.actors.ruler  # noqa: F401  (registers the actor entity ruler hook)
+    import tocsin.tokenizer  # noqa: F401  (registers the quotation-mark tokenizer fix)
 
     for hook in pipeline_hooks.HOOKS:
         hook(nlp)
