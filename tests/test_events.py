@@ -172,3 +172,15 @@ def test_place_of_another_clause_is_not_the_event_place():
                  "villages in Somalia.", published="2021-03-02")
     e = next(x for x in evs if x.trigger.text == "attacked")
     assert e.location is not None and e.location.country == "SO"
+
+
+def test_a_downed_aircraft_is_the_target():
+    e = one("Rebels shot down an army helicopter near Goma on Monday.", "ASSAULT")
+    assert [r.text for r in e.recipients] == ["army helicopter"]
+
+
+def test_background_killing_does_not_merge_with_the_next_sentence_attack():
+    evs = [e for e in events("Crowds gathered on Sunday, a week after the killing of Gen. Ali Haddad. "
+                             "It came a day after the army admitted that its soldiers had shot down a "
+                             "Kenyan passenger plane.", published="2021-05-10") if e.type == "ASSAULT"]
+    assert len(evs) == 2

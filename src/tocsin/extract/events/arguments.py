@@ -109,11 +109,18 @@ class ArgumentFinder:
             return []
         if t.ent_type_ in ("DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"):
             return []
-        if _lemma(t) in self.weapons and _lemma(t) not in self.people:
+        if _lemma(t) in self.weapons and _lemma(t) not in self.people and not self._targeted_vehicle(t):
             return []  # weapons and fire are instruments, never participants
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
+
+    def _targeted_vehicle(self, t: Token) -> bool:
+        """A vehicle in the object position is the target ("shot down a plane", "fired at the
+        helicopter"), not the instrument ("attacked with helicopters")."""
+        if _lemma(t) not in self.lex.cue_set("target_vehicles"):
+            return False
+        return t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("at", "on"))
 
     def weapon_compound(self, s: Token) -> Optional[Token]:
         """The weapon word naming a common-noun head that is no person or organisation ("the

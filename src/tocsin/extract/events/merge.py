@@ -160,7 +160,11 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     if m_places and any(same_place(p, m_places[0]) for p in c.places()):
         s += 2
     if m_dates and m_dates & c.dates():
-        s += 1.5
+        own = [x for x in c.mentions if x.date and x.date.value in m_dates and x.date.source != "discourse"]
+        # two mentions that both only inherit the paragraph's date share no evidence by it
+        # (in different sentences)
+        same_sentence = any(x.sent_index == m.sent_index for x in c.mentions)
+        s += 1.5 if own or m.date.source != "discourse" or same_sentence else 0
     if any(names_match(a, b) for a in c.actors() for b in m.actors):
         s += 1
     if any(names_match(a, b) for a in c.recipients() for b in m.recipients + m.victims):
@@ -175,7 +179,10 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         s += 1.5
     gap = m.sent_index - c.last_sentence()
     if gap <= 1 and (m.casualty_only or m.bare_casualty or any(x.casualty_only for x in c.mentions)):
-        s += 1
+        named_c = [p for p in c.recipients() if _named(p)]
+        named_m = [p for p in m.recipients + m.victims if _named(p)]
+        if gap == 0 or not (named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m)):
+            s += 1  # a toll next to an attack; not across sentences naming different targets
     if gap == 0:
         s += 0.5
     return s
