@@ -347,3 +347,17 @@ def test_undated_report_keeps_a_day_of_slack_for_time_zones():
     ]
     (inc,) = incidents(recs)
     assert inc.n_articles == 2
+
+
+def test_a_bare_reference_joins_on_place_mode_and_wording():
+    def ev(eid, date=None, mode="heavy-weapons", trigger="rocket attack", actors=()):
+        e = event(eid, "ASSAULT", actors=actors, recipients=[] if not actors else [USMIL], date=date,
+                  place="Kirkuk", trigger=trigger)
+        return e.model_copy(update={"mode": mode})
+    recs = [
+        record("a", "Tigris Wire", "2019-12-28", ev("e1", date="2019-12-27", actors=[KH])),
+        record("b", "Levant Observer", "2019-12-30", ev("e1")),                       # "the rocket attack near Kirkuk"
+        record("c", "Gulf Ledger", "2019-12-30", ev("e1", mode="aerial", trigger="air raid")),  # another kind
+    ]
+    incs = sorted(incidents(recs), key=lambda i: -i.n_articles)
+    assert [i.n_articles for i in incs] == [2, 1]

@@ -60,9 +60,6 @@ def test_the_corpus_and_its_gold_agree():
     assert any(set(d.pair) == {"USA", "IRN"} and d.escalation for d in dyads)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "extraction-limited: reports whose event has no date, actor or recipient coded cannot be tied "
-    "to the others (the same property holds exactly on the gold reports: test_analyse_gold.py)"))
 def test_every_multiply_reported_incident_is_one_incident(scored):
     multi = [gid for gid, (found, _) in scored.coverage.items() if found >= 2]
     assert multi, "no gold incident was found in two articles"

@@ -116,6 +116,7 @@ class DedupeConfig(_Strict):
     merge_within_article: bool = False
     name_stopwords: list[str] = []
     participant_stopwords: list[str] = []
+    bare_reference_joins_on_place: bool = True
     modalities: list[str] = ["asserted", "claimed"]
 
 

@@ -102,6 +102,17 @@ def _name_words(parts: tuple[ActorInfo, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _same_place_and_words(a: Observation, b: Observation) -> bool:
+    """A reference that names no participant at all ("the rocket attack near Kirkuk") has nothing
+    to compare but its place, mode and wording: all three must agree."""
+    if not dedupe_config().bare_reference_joins_on_place:
+        return False
+    bare = [o for o in (a, b) if not o.actors and not o.recipients]
+    km = _km(a, b)
+    return bool(bare) and km is not None and km <= dedupe_config().near_km and bool(
+        a.mode and a.mode == b.mode and _trigger_words(a.trigger) & _trigger_words(b.trigger))
+
+
 def _named_alike(a: Observation, b: Observation) -> bool:
     """Both reports name a participant in the same role with the same distinctive word ("Marines"
     and "Marines", "the Al-Asad base" and "Ain al-Asad air base"), whether or not the names
@@ -155,7 +166,7 @@ def agreement(a: Observation, b: Observation) -> float:
     identity = _shared_identity(a, b)
     km = _km(a, b)
     if ((not a.dated or not b.dated) and cfg.undated_needs_dyad
-            and not (_dyad_agrees(a, b) or identity or _named_alike(a, b))):
+            and not (_dyad_agrees(a, b) or identity or _named_alike(a, b) or _same_place_and_words(a, b))):
         return 0.0
     if not a.dated and not b.dated and not (identity or (km is not None and km <= cfg.near_km)):
         return 0.0  # two undated references meet through a dated report, not on their own

@@ -162,7 +162,7 @@ def mentions(ctx: Context) -> list[Mention]:
     modal = ModalityFinder(ctx, lex)
     out: list[Mention] = []
     doc_phrases = phrase_matches(ctx.doc, lex)
-    for si, sent in enumerate(_body_sentences(ctx)):
+    for si, sent in _numbered_sentences(ctx):
         try:
             trigs = [t for t in find_triggers(sent, lex, upper_doc=upper_doc, doc_phrases=doc_phrases)
                      if not ctx.excluded(t.char_start, t.char_end)]
@@ -193,6 +193,22 @@ def mentions(ctx: Context) -> list[Mention]:
             if m is not None:
                 out.append(m)
     return out
+
+
+def _numbered_sentences(ctx: Context):
+    """Body sentences with their index; a parser split inside a sentence (no final punctuation
+    before it, no line break) keeps the index, so the two parts count as one sentence."""
+    si, prev = -1, None
+    for sent in _body_sentences(ctx):
+        tail = ctx.text[prev.start_char:prev.end_char].rstrip() if prev is not None else ""
+        gap = ctx.text[prev.end_char:sent.start_char] if prev is not None else ""
+        if prev is None or "\n" in gap or not tail or tail[-1] in _FINAL_PUNCT:
+            si += 1
+        prev = sent
+        yield si, sent
+
+
+_FINAL_PUNCT = frozenset('.!?"\'”’:;)]')
 
 
 def _body_sentences(ctx: Context):

@@ -102,6 +102,12 @@ class Cluster:
         return max(m.sent_index for m in self.mentions)
 
 
+def _head_word(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    w = words[-1] if words else ""
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
 def _dates_clash(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
@@ -177,8 +183,11 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
             s += 1
     if m.definite:
         s += 1.5
+        if any(_head_word(x.text) == _head_word(m.text) for x in c.mentions):
+            s += 1  # "the raids" points back to "air raids", not to "the rocket attack"
     gap = m.sent_index - c.last_sentence()
-    if gap <= 1 and (m.casualty_only or m.bare_casualty or any(x.casualty_only for x in c.mentions)):
+    if gap <= 1 and (m.casualty_only or m.bare_casualty or any(x.casualty_only for x in c.mentions)
+                     or (gap == 0 and any(x.bare_casualty for x in c.mentions))):
         named_c = [p for p in c.recipients() if _named(p)]
         named_m = [p for p in m.recipients + m.victims if _named(p)]
         if gap == 0 or not (named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m)):
