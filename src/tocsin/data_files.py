@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from tocsin.errors import DataError
 
@@ -39,3 +40,14 @@ def read_table(name: str, delimiter: str = ",") -> list[dict]:
             return [row for row in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter=delimiter)]
     except FileNotFoundError:
         raise DataError(f"{path}: knowledge file not found") from None
+
+
+def validate(model, data, where: str):
+    """``data`` checked against a pydantic ``model``; a mismatch is a one-line DataError naming
+    ``where`` (the file) and the first offending field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise DataError(f"{where}: {loc}: {first['msg']}") from None

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from tocsin.data_files import load_yaml, read_yaml
+from tocsin.data_files import load_yaml, read_yaml, validate
 from tocsin.errors import DataError, UsageError
 from tocsin.record import EntityKind
 
@@ -156,15 +156,6 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-def _check(model, data, where: str):
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(x) for x in first["loc"])
-        raise DataError(f"{where}: {loc}: {first['msg']}") from None
-
-
 def _add_actor(kb: KB, actor: Actor, aid: str, override: bool) -> None:
     kb.actors[aid] = actor
     for form in [actor.name, *actor.aliases]:
@@ -181,7 +172,7 @@ def _load_states(kb: KB) -> None:
     data = load_yaml("actors/states.yaml") or {}
     states = data.get("states") or {}
     for a3, entry in states.items():
-        e = _check(StateEntry, entry or {}, f"actors/states.yaml: states.{a3}")
+        e = validate(StateEntry, entry or {}, f"actors/states.yaml: states.{a3}")
         c = pycountry.countries.get(alpha_3=a3)
         names = [e.aliases[0]] if e.aliases else []
         if c is not None:
@@ -198,7 +189,7 @@ def _load_states(kb: KB) -> None:
         for cap in e.capitals:
             kb.capitals.setdefault(normalise(cap), a3 + "GOV")
     for code, entry in (data.get("regions") or {}).items():
-        e = _check(StateEntry, entry or {}, f"actors/states.yaml: regions.{code}")
+        e = validate(StateEntry, entry or {}, f"actors/states.yaml: regions.{code}")
         if not e.aliases:
             raise DataError(f"actors/states.yaml: region {code} has no alias")
         reg = Actor(name=e.aliases[0], kind="other", code=code, aliases=e.aliases[1:])
@@ -208,12 +199,12 @@ def _load_states(kb: KB) -> None:
 
 
 def _load_actor_file(kb: KB, data, where: str, override: bool) -> None:
-    f = _check(ActorFile, data or {}, where)
+    f = validate(ActorFile, data or {}, where)
     for i, raw in enumerate(f.actors):
         if not isinstance(raw, dict):
             raise DataError(f"{where}: actors.{i}: expected a mapping")
         merged = {**f.defaults, **raw}
-        actor = _check(Actor, merged, f"{where}: actors.{i} ({raw.get('name', '?')})")
+        actor = validate(Actor, merged, f"{where}: actors.{i} ({raw.get('name', '?')})")
         if actor.sector is None:
             actor.sector = KIND_SECTORS.get(actor.kind)
         aid = "user:" + _slug(actor.name) if override else _slug(actor.name)
@@ -229,7 +220,7 @@ def _load_actor_file(kb: KB, data, where: str, override: bool) -> None:
 
 
 def _load_agents(kb: KB) -> None:
-    af = _check(AgentsFile, load_yaml("actors/agents.yaml") or {}, "actors/agents.yaml")
+    af = validate(AgentsFile, load_yaml("actors/agents.yaml") or {}, "actors/agents.yaml")
     kb.agents_file = af
     for ag in af.agents:
         for w in ag.words:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from tocsin.data_files import load_yaml
-from tocsin.errors import DataError
+from tocsin.data_files import load_yaml, validate
 from tocsin.record import EVENT_TYPES
 
 
@@ -156,13 +155,7 @@ class AlignmentConfig(_Strict):
 
 
 def _load(model, name: str):
-    data = load_yaml(f"analyse/{name}") or {}
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(x) for x in first["loc"])
-        raise DataError(f"analyse/{name}: {loc}: {first['msg']}") from None
+    return validate(model, load_yaml(f"analyse/{name}") or {}, f"analyse/{name}")
 
 
 @lru_cache(maxsize=None)
