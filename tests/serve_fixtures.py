@@ -139,6 +139,16 @@ def hostile_record() -> Record:
                   places=[place], quotes=[q], events=[ev])
 
 
+def stored_sqlite(folder) -> str:
+    """URL of a new SQLite store in ``folder`` holding :func:`all_records`."""
+    from tocsin.store import open_store
+
+    url = f"sqlite:///{folder / 'records.db'}"
+    with open_store(url) as s:
+        s.add(all_records())
+    return url
+
+
 def all_records() -> list[Record]:
     return [iraq_record(), nigeria_record(), hostile_record()]
 

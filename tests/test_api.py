@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from serve_fixtures import HOSTILE_QUOTE, all_records, iraq_record, running_server
+from serve_fixtures import HOSTILE_QUOTE, iraq_record, running_server, stored_sqlite
 from tocsin.record import Record
 
 KEY = "test-key-123"
@@ -19,12 +19,7 @@ KEY = "test-key-123"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    from tocsin.store import open_store
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
-    with open_store(url) as s:
-        s.add(all_records())
-    return url
+    return stored_sqlite(tmp_path_factory.mktemp("api"))
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from serve_fixtures import all_records, running_server
+from serve_fixtures import running_server, stored_sqlite
 
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory) -> str:
-    from tocsin.store import open_store
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('fuzzapi') / 'api.db'}"
-    with open_store(url) as s:
-        s.add(all_records())
-    return url
+    return stored_sqlite(tmp_path_factory.mktemp("fuzzapi"))
 
 
 def operations(store_url):

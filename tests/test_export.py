@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from serve_fixtures import all_records, at, hostile_record, iraq_record, nigeria_record
+from serve_fixtures import all_records, at, hostile_record, iraq_record, nigeria_record, stored_sqlite
 from tocsin.export import FORMATS, export_chunks, from_records
 from tocsin.export.evidence import sentence_bounds
 from tocsin.record import Event, Span
@@ -125,12 +125,7 @@ def test_count_span_is_the_number_near_the_trigger():
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> str:
-    from tocsin.store import open_store
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'e.db'}"
-    with open_store(url) as s:
-        s.add(all_records())
-    return url
+    return stored_sqlite(tmp_path_factory.mktemp("export"))
 
 
 class Result:
