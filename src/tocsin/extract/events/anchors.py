@@ -1,8 +1,6 @@
 """When and where: an event mention's date and place.
 
-Date: the timex attached to the trigger's clause (a "modifier"), else a timex elsewhere in the
-sentence or in the paragraph before it ("discourse"), else the publication date, each with
-its precision and ``source``. Place: a place attached to the clause by "in/near/at X" (or
+Date: the timex stage's attachment (``tocsin.extract.event_dates``). Place: a place attached to the clause by "in/near/at X" (or
 inside a participant, "a base near Kirkuk"), else one named in the sentence, else the
 article's focus, with the precision of what was found.
 """
@@ -11,47 +9,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from tocsin.context import Context
-from tocsin.record import EventDate, Location, Place, Timex
-
-_LINKS = ("prep", "pobj", "compound", "appos", "conj", "npadvmod", "nmod", "amod", "dobj", "nsubjpass", "nsubj", "acl", "relcl", "advcl", "xcomp", "agent")
-
-
-def precision_of(value: str) -> str:
-    """The timex stage's granularity of a TIMEX3 value (its one date normaliser)."""
-    try:
-        from tocsin.extract.timexes import precision_of as timex_precision
-
-        return timex_precision(value)
-    except ImportError:  # the timex stage without the helper
-        return "unknown"
-
-
-def _usable_date(t: Timex) -> bool:
-    return t.type in ("DATE", "TIME") and bool(t.value) and t.value[:1].isdigit()
-
-
-def _attached(tok: Token, mention_tokens: set[int], limit: int = 6, near_tokens: frozenset = frozenset()) -> bool:
-    """``tok`` hangs (through noun phrases and prepositions, not through another verb) from one
-    of the mention's tokens; from a ``near_tokens`` one (a support verb) only directly."""
-    node = tok
-    for hop in range(limit):
-        if node.i in mention_tokens and (node.i not in near_tokens or hop <= 2):
-            return True
-        if node.head is node or node.dep_ not in _LINKS:
-            return False
-        node = node.head
-        if node.pos_ in ("VERB", "AUX") and node.i not in mention_tokens:
-            return False
-    return node.i in mention_tokens and node.i not in near_tokens
-
+from tocsin.extract.clauses import attached, clause_of
+from tocsin.extract.event_dates import calendar_dates, event_date
+from tocsin.record import EventDate, Location, Place
 
 class Anchors:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.dates = sorted((t for t in ctx.timexes if _usable_date(t)), key=lambda t: t.start)
+        self.dates = calendar_dates(ctx.timexes)
         self.places = [p for p in ctx.places if not p.metonymy] or _entity_places(ctx)
         self._focus: Optional[Location] = None
         self._focus_done = False
@@ -59,41 +27,8 @@ class Anchors:
     # ---------------- dates ----------------
     def date(self, sent: Span, mention_tokens: set[int], paragraph_start: int,
              other_tokens: set[int] = frozenset(), reporting: frozenset = frozenset()) -> Optional[EventDate]:
-        doc = sent.doc
-        in_sent = [t for t in self.dates if sent.start_char <= t.start and t.end <= sent.end_char]
-        free = []
-        for t in in_sent:
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if _attached(span.root, mention_tokens):
-                return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
-                                 precision=precision_of(t.value), source="modifier")
-            # a date on another event's clause or on the reporting verb is not this event's
-            gov = span.root
-            for _ in range(6):
-                if gov.head is gov or gov.pos_ in ("VERB", "AUX") and gov is not span.root:
-                    break
-                gov = gov.head
-            if gov.i in other_tokens or (gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in reporting and span.start > gov.i):
-                continue
-            free.append(t)
-        in_sent = free
-        if in_sent:
-            # the nearest date in the sentence
-            trig_pos = min(doc[i].idx for i in mention_tokens)
-            t = min(in_sent, key=lambda x: abs(x.start - trig_pos))
-            return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
-                             precision=precision_of(t.value), source="discourse")
-        before = [t for t in self.dates if paragraph_start <= t.start < sent.start_char]
-        if before:
-            t = before[-1]
-            return EventDate(value=t.value, start=t.start, end=t.end, text=t.text,
-                             precision=precision_of(t.value), source="discourse")
-        pub = self.ctx.published
-        if pub is not None:
-            return EventDate(value=pub.isoformat(), precision="unknown", source="published")
-        return None
+        """The timex stage's date for the mention (``tocsin.extract.event_dates``)."""
+        return event_date(self.ctx, sent, mention_tokens, paragraph_start, other_tokens, reporting, self.dates)
 
     # ---------------- places ----------------
     def location(self, sent: Span, mention_tokens: set[int], excluded_tokens: set[int],
@@ -108,7 +43,7 @@ class Anchors:
                 continue
             root = span.root
             prep = root.head if root.dep_ == "pobj" else None
-            if prep is not None and prep.lower_ in ("in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into", "to", "on", "of") and _attached(root, mention_tokens, 8, near_tokens):
+            if prep is not None and prep.lower_ in ("in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into", "to", "on", "of") and attached(root, mention_tokens, 8, near_tokens):
                 cands.append((0 if prep.lower_ in ("in", "near", "at") else 1, p))
         if cands:
             cands.sort(key=lambda x: (x[0], _rank(x[1])))
@@ -122,7 +57,7 @@ class Anchors:
                 continue  # "U.S. officials", "Iraqi airspace": a nationality, not where it happened
             usable.append(p)
         if usable:
-            head = _clause_head(doc, mention_tokens)
+            head = clause_of(doc[min(mention_tokens)]) if mention_tokens else None
 
             def outside(p: Place) -> bool:
                 """Named in another clause than the mention's ("crashed near X, hours after Iran
@@ -174,18 +109,6 @@ def _entity_places(ctx: Context) -> list[Place]:
             name = re.sub(r"^(the|The)\s+", "", text)
             out.append(Place(id="", start=e.start_char, end=e.end_char, text=text, name=name))
     return out
-
-
-def _clause_head(doc, mention_tokens: set[int]) -> Optional[Token]:
-    """The verb heading the clause of the mention (its first token's nearest verb ancestor)."""
-    if not mention_tokens:
-        return None
-    node = doc[min(mention_tokens)]
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            return node
-        node = node.head
-    return node
 
 
 def _rank(p: Place) -> int:
