@@ -116,7 +116,15 @@ def parse(article: Article):
     prefilter (:mod:`tocsin.scale.prefilter`) decides which sentences need the full pipeline."""
     from tocsin.scale import chunked
 
-    return chunked.parse(mask(article.text, article.excluded))
+    return chunked.parse(parser_text(article))
+
+
+def parser_text(article: Article) -> str:
+    """What the parser reads: the text with excluded regions blanked and, when it is all
+    capitals, plausible case restored (:mod:`tocsin.ingest.truecase`); same length as the text."""
+    from tocsin.ingest.truecase import truecase
+
+    return truecase(mask(article.text, article.excluded))
 
 
 def extract(text: str, published: Optional[str] = None, **meta) -> Record:
@@ -173,7 +181,7 @@ def extract_many(
 
     from tocsin.scale import chunked
 
-    stream = ((mask(a.text, a.excluded), a) for a in articles())
+    stream = ((parser_text(a), a) for a in articles())
     for doc, article in chunked.pipe(stream, batch_size=batch_size):
         try:
             yield code(article, doc)

@@ -6,8 +6,8 @@ of fillers for PerpInd (slot 9), PerpOrg (10), Target (12), Victim (18, 19) and 
 a predicted string matches a gold entity when it equals one of its alternatives or shares
 its head noun (the last word). Also: date (slot 2) and location (slot 3) accuracy, and victim
 counts: on templates whose slot 21/23 give a number and a DEATH or INJURY effect, whether an
-event of the story has that many dead / injured. The upper-case text is lower-cased with
-sentence starts capitalised before parsing. ``tocsin evaluate muc --data ../shared/data/muc4
+event of the story has that many dead / injured. The stories are all capitals: the pipeline
+truecases them for the parser (:mod:`tocsin.ingest.truecase`). ``tocsin evaluate muc --data ../shared/data/muc4
 --split tst1,tst2``.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ import typer
 from tocsin.evaluate._common import PRF, echo, require_path
 
 ROLES = {"PerpInd": ("9",), "PerpOrg": ("10",), "Target": ("12",), "Victim": ("18", "19"), "Weapon": ("6",)}
-_STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})\s*$", re.M)
+_STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})(?:[ \t]+\([A-Z]+\))?[ \t]*$", re.M)
 _SLOT = re.compile(r"^(\d+)\.\s+([A-Z ]+:[A-Z ]+?)\s{2,}(.*)$")
 _MONTHS = {m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
 _DATE = re.compile(r"\b(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]* (\d{2})\b")
@@ -51,18 +51,19 @@ def read_keys(path: Path) -> dict[str, list[dict]]:
             elif last and line.strip():
                 tpl[last].append(line.strip())
         if "0" in tpl:
-            out.setdefault(tpl["0"][0], [])
+            sid = tpl["0"][0].split()[0]  # "DEV-MUC3-0001 (NCCOSC)" -> the story id
+            out.setdefault(sid, [])
             if tpl.get("1", ["*"])[0] != "*" and tpl.get("4", ["*"])[0] != "*":
-                out[tpl["0"][0]].append(tpl)
+                out[sid].append(tpl)
     return out
 
 
-def truecase(text: str) -> str:
-    """Lower-case an all-caps story, capitalising sentence starts and the dateline."""
-    paragraphs = re.split(r"\n[ \t]*\n", text.lower())
+def story_text(text: str) -> str:
+    """A story as an article: wrapped lines joined into paragraphs, the "[TEXT]" markers
+    dropped. The case stays: the pipeline truecases all-capitals text before parsing."""
+    paragraphs = re.split(r"\n[ \t]*\n", text.strip())
     t = "\n\n".join(" ".join(x.strip() for x in p.splitlines() if x.strip()) for p in paragraphs)
-    t = re.sub(r"(^|[.!?]\s+|\n\s*\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
-    return t.replace("[text]", "").replace("[excerpt]", "")
+    return re.sub(r"\[(?:TEXT|EXCERPT)\]\s*", "", t)
 
 
 def published(text: str) -> Optional[str]:
@@ -243,7 +244,7 @@ def command(
                 break
             n += 1
             tpls = keys.get(sid, [])
-            ctx = code_context(truecase(raw), published(raw))
+            ctx = code_context(story_text(raw), published(raw))
             events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
