@@ -22,8 +22,10 @@ For later stages (events attach their dates through these):
 
 The work is split in ``tocsin.extract.time``: ``lexicon`` (word lists, number words),
 ``grammar`` (compiled patterns, candidate spans), ``tense`` (the governing verb's tense from
-the parse), ``calendar`` (periods as TIMEX3 values) and ``normalize`` (one normaliser per rule
-kind, discourse anchoring).
+the parse), ``calendar`` (periods as TIMEX3 values) and ``normalize`` (the dispatch from rule
+kind to normaliser; one module per kind: ``dates``, ``deictic``, ``relative_units``,
+``offsets``, ``holidays``, ``clock``, ``quarters``, ``years``, ``seasons``, ``durations``,
+``refs_sets``, sharing ``resolution``, ``reading`` and ``direction``).
 """
 from __future__ import annotations
 

@@ -1,0 +1,50 @@
+"""Clock times ("10:35 a.m.", "six o'clock in the evening") on the day they belong to."""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Optional
+
+from tocsin.extract.time import lexicon as lx
+from tocsin.extract.time.deictic import DEICTIC_SHIFT
+from tocsin.extract.time.direction import weekday_how, weekday_near
+from tocsin.extract.time.grammar import Candidate
+from tocsin.extract.time.reading import key, mod_of
+from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
+
+
+def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
+    g = c.groups
+    h = lx.number(g["h"]) if not g["h"].isdigit() else int(g["h"])
+    if h is None or h != int(h):
+        return None
+    h = int(h)
+    mi = int(g.get("mi") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "")
+    pod = key(g.get("pod"))
+    if ampm or pod:
+        if h > 12 or h == 0:
+            return Resolved("TIME", None, mod_of(c))
+        if (ampm == "pm" or pod in ("afternoon", "evening", "night")) and h != 12:
+            h += 12
+        if ampm == "am" and h == 12:
+            h = 0
+    if h > 24 or mi > 59:
+        return Resolved("TIME", None, mod_of(c))
+    day = env.dct
+    anchor = PUBLISHED
+    w = g.get("wd")
+    if w and day is not None:
+        k = key(w)
+        if k in DEICTIC_SHIFT:
+            day = day + timedelta(days=DEICTIC_SHIFT[k])
+        else:
+            wd = lx.weekday_number(w)
+            day = weekday_near(day, wd, weekday_how(env.tense))
+    elif day is not None:
+        a = env.anchor()
+        if a is not None and a.point.gran == "day" and a.sent_start == env.sent_start:
+            day, anchor = a.point.start, a.index
+    if day is None:
+        return Resolved("TIME", None, mod_of(c))
+    v = f"{day.isoformat()}T{h:02d}:{mi:02d}"
+    return Resolved("TIME", v, mod_of(c), anchor)

@@ -1,0 +1,83 @@
+"""Reading a candidate's named groups: lexicon keys, mods, positions, years, parts of day."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from tocsin.extract.time import lexicon as lx
+from tocsin.extract.time.calendar import MAX_YEAR, MIN_YEAR
+from tocsin.extract.time.grammar import Candidate
+from tocsin.extract.time.resolution import Env
+
+
+def key(s: Optional[str]) -> str:
+    return lx.key(s) if s else ""
+
+
+def mod_of(c: Candidate) -> Optional[str]:
+    lex = lx.lexicon()
+    if c.g("mod"):
+        return lex["mods"].get(key(c.g("mod")))
+    if c.g("pos"):
+        return lex["positions"].get(key(c.g("pos")).rstrip("-"))
+    return None
+
+
+def trim_mod(c: Candidate, env: Env) -> Optional[int]:
+    """For calendar expressions a quantity modifier ("over the summer") is not part of the
+    timex: the new start after it."""
+    if not c.g("mod") or "_pre_start" not in c.groups:
+        return None
+    start = c.g("_pre_start") + len(c.g("mod"))
+    while start < len(env.text) and env.text[start].isspace():
+        start += 1
+    return start
+
+
+def position_mod(c: Candidate) -> Optional[str]:
+    if c.g("pos"):
+        return lx.lexicon()["positions"].get(key(c.g("pos")).rstrip("-"))
+    return None
+
+
+def capitalised(word: Optional[str]) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def year_of(text: Optional[str], dct: Optional[date]) -> Optional[int]:
+    if not text:
+        return None
+    t = text.strip()
+    m = re.fullmatch(r"['’](\d\d)", t) or re.fullmatch(r"(\d\d)", t)
+    if m:
+        yy = int(m.group(1))
+        century = (dct.year // 100 * 100) if dct else 1900
+        y = century + yy
+        if dct and y > dct.year + 20:
+            y -= 100
+        return y
+    t = re.sub(r"^the\s+year\s+", "", t, flags=re.I)
+    y = lx.spoken_year(t)
+    if y is None or not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    return y
+
+
+def type_of(value: Optional[str], default: str = "DATE") -> str:
+    if value and re.search(r"\dT|^T", value):
+        return "TIME"
+    return default
+
+
+POD_CODE = {"MO": "TMO", "AF": "TAF", "EV": "TEV", "NI": "TNI", "MI": "TMI"}
+
+
+def pod_suffix(word: Optional[str]) -> str:
+    if not word:
+        return ""
+    code = lx.lexicon()["parts_of_day"].get(key(word))
+    if code is None:
+        return ""
+    code = str(code)
+    return POD_CODE.get(code, "T" + code)

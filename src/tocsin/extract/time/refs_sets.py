@@ -1,0 +1,56 @@
+"""Reference words ("now", "recently", "the future" -> PRESENT_REF, PAST_REF, FUTURE_REF) and
+sets ("every week", "daily", "on Mondays", "twice a year")."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from tocsin.extract.time import lexicon as lx
+from tocsin.extract.time.durations import duration_value
+from tocsin.extract.time.grammar import Candidate
+from tocsin.extract.time.reading import capitalised, key, pod_suffix
+from tocsin.extract.time.resolution import Env, Resolved
+
+
+def proper_name(c: Candidate, env: Env) -> bool:
+    """'Daily Beast', 'Current Affairs': a capitalised word inside a name."""
+    word = env.text[c.start:c.end]
+    if not word[:1].isupper() or c.start == env.sent_start:
+        return False
+    return bool(re.match(r"\s+[A-Z]", env.text[c.end:c.end + 3]))
+
+
+def norm_ref(c: Candidate, env: Env) -> Optional[Resolved]:
+    if proper_name(c, env):
+        return None
+    v = lx.lexicon()["refs"].get(key(c.g("ref")))
+    return Resolved("DATE", v) if v else None
+
+
+def norm_set(c: Candidate, env: Env) -> Optional[Resolved]:
+    g = c.groups
+    if g.get("setadv"):
+        if proper_name(c, env) or (env.text[c.start:c.end][:1].isupper() and c.start != env.sent_start):
+            return None
+        return Resolved("SET", str(lx.lexicon()["set_adverbs"][key(g["setadv"])]))
+    if g.get("wdpl"):
+        wd = lx.weekday_number(g["wdpl"][:-1])
+        return Resolved("SET", f"XXXX-WXX-{wd}" + pod_suffix(g.get("pod")))
+    if g.get("freq") or g.get("q") and g.get("unit"):
+        if key(g.get("q")) == "per" and key(g.get("unit")) in ("second", "minute", "hour"):
+            return None                                # a rate ("20 metres per second")
+        n = 2 if g.get("other") else (lx.number(g["num"]) if g.get("num") else 1)
+        if g.get("freq"):
+            n = 1
+        return Resolved("SET", duration_value(n, g["unit"]))
+    if g.get("wd"):
+        return Resolved("SET", f"XXXX-WXX-{lx.weekday_number(g['wd'])}")
+    if g.get("mon"):
+        if not capitalised(g["mon"]):
+            return None
+        return Resolved("SET", f"XXXX-{lx.month_number(g['mon']):02d}")
+    if g.get("season"):
+        return Resolved("SET", "XXXX-" + lx.lexicon()["seasons"][key(g["season"])])
+    if g.get("pod"):
+        return Resolved("SET", "XXXX-XX-XX" + pod_suffix(g["pod"]))
+    return None

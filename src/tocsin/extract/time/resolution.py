@@ -1,0 +1,59 @@
+"""What a normaliser reads and returns: the environment of a candidate (publication date,
+governing tense, the timexes resolved so far for discourse anchoring) and its resolution."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from tocsin.extract.time.calendar import Point
+
+
+PUBLISHED = "published"
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: Optional[str]
+    mod: Optional[str] = None
+    anchor: Optional[object] = None      # "published" or the index of an earlier timex
+    start: Optional[int] = None          # a new start when leading words are trimmed
+    end: Optional[int] = None            # a new end when trailing words are trimmed
+    shifted: bool = False                # counted back from another period ("year-earlier")
+
+
+@dataclass
+class Prior:
+    """A timex already resolved in this document, as a possible discourse anchor."""
+    index: int
+    start: int
+    end: int
+    sent_start: int
+    point: Point
+    sent_index: int = 0
+    shifted: bool = False
+
+
+@dataclass
+class Env:
+    text: str
+    dct: Optional[date]
+    tense: Optional[str]
+    doc: object = None
+    sent_start: int = 0
+    sent_index: int = 0
+    priors: list[Prior] = field(default_factory=list)
+
+    def anchor(self, same_sentence: bool = False, gran: Optional[str] = None, within: Optional[int] = None,
+               unshifted: bool = False) -> Optional[Prior]:
+        """The nearest preceding resolved calendar timex (optionally of one granularity, within
+        ``within`` sentences, not itself counted back from another)."""
+        for p in reversed(self.priors):
+            if same_sentence and p.sent_start != self.sent_start:
+                return None
+            if within is not None and self.sent_index - p.sent_index > within:
+                return None
+            if (gran is None or p.point.gran == gran) and not (unshifted and p.shifted):
+                return p
+        return None
