@@ -136,3 +136,25 @@ def test_lgl_slice_gold_toponyms():
     assert sc.n > 300
     assert sc.exact / sc.n >= 0.72
     assert sc.near / sc.n >= 0.74
+
+
+def test_unknown_local_name_takes_the_point_of_the_town_it_is_in():
+    text = ("Firefighters were called to Zyxwood Park in Fargo on Sunday. Fargo police said the fire "
+            "started near the park's gate.")
+    park, fargo = tocsin.resolve_places(text, _spans(text, "Zyxwood Park", "Fargo"))
+    assert fargo.country == "US" and fargo.geonameid is not None
+    assert park.geonameid is None  # not in the gazetteer: no id is invented
+    assert (park.lat, park.lon, park.country) == (fargo.lat, fargo.lon, fargo.country)
+    assert park.name == "Zyxwood Park, Fargo" and park.feature is None
+
+
+def test_unknown_name_alone_stays_without_a_point():
+    text = "They met at Zyxwood Park."
+    (park,) = tocsin.resolve_places(text, _spans(text, "Zyxwood Park"))
+    assert park.geonameid is None and park.lat is None
+
+
+def test_states_named_together_are_states():
+    text = "Storms moved from Oklahoma into Texas and Wyoming, officials in Tulsa said."
+    res = tocsin.resolve_places(text, _spans(text, "Oklahoma", "Texas", "Wyoming", "Tulsa"))
+    assert [p.feature for p in res[:3]] == ["admin1"] * 3

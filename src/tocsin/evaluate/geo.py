@@ -103,6 +103,8 @@ class ResolutionScore:
     exact: int = 0
     near: int = 0
     err_sum: float = 0.0
+    approx: int = 0  # unresolved toponyms given the point of a place of the document
+    approx_near: int = 0
     errors: list = field(default_factory=list)
 
     def add(self, gold: GoldToponym, place) -> None:
@@ -114,6 +116,9 @@ class ResolutionScore:
             d = km(gold.lat, gold.lon, place.lat, place.lon)
         if d <= 161:
             self.near += 1
+        if place is not None and place.geonameid is None and place.lat is not None:
+            self.approx += 1
+            self.approx_near += d <= 161
         self.err_sum += d
         if place is None or place.geonameid != gold.geonameid:
             self.errors.append((gold, place, d))
@@ -122,7 +127,8 @@ class ResolutionScore:
         n = max(self.n, 1)
         return [f"{title}: {self.n} toponyms with a GeoNames entry",
                 f"  exact GeoNames id   {100 * self.exact / n:5.1f}%",
-                f"  within 161 km       {100 * self.near / n:5.1f}%",
+                f"  within 161 km       {100 * self.near / n:5.1f}%  (of which {self.approx_near} unresolved "
+                f"toponyms placed at a place of the document, {self.approx} so placed)",
                 f"  mean error          {self.err_sum / n:7.0f} km"]
 
 

@@ -24,6 +24,7 @@ from typing import Optional
 from tocsin.context import Context
 from tocsin.errors import UsageError
 from tocsin.geo import gazetteer
+from tocsin.geo.approximate import stand_ins
 from tocsin.geo.recognize import local_names, recognize
 from tocsin.geo.resolve import Mention, qualify, resolve
 from tocsin.record import Location, Place
@@ -42,6 +43,17 @@ def _to_place(pid: str, text: str, start: int, end: int, gp, gaz, feature=None, 
                  geonameid=gp.id if geonameid else None, lat=gp.lat, lon=gp.lon, country=gp.cc,
                  admin1=a1.name if a1 else (gp.name if gp.feature == "admin1" else None),
                  feature=feature or gp.feature, metonymy=metonymy)
+
+
+def _approximate(pid: str, text: str, start: int, end: int, stand, gaz, metonymy=False) -> Place:
+    """An unresolved toponym with the point, country and state of the place it lies in or by
+    (:mod:`tocsin.geo.approximate`); ``geonameid`` stays null."""
+    if stand is None:
+        return _to_place(pid, text, start, end, None, gaz, metonymy=metonymy)
+    p = _to_place(pid, text, start, end, stand, gaz, metonymy=metonymy, geonameid=False,
+                  name=f"{text[start:end]}, {stand.name}")
+    p.feature = None
+    return p
 
 
 def _mentions(text: str, spans, gaz) -> list[Mention]:
@@ -69,13 +81,18 @@ def resolve_places(text: str, spans) -> list[Place]:
     mentions = _mentions(text, spans, gaz)
     qualify(text, mentions, gaz)
     res = resolve(gaz, mentions)
-    return [_to_place(f"p{i + 1}", text, m.start, m.end, gp, gaz) for i, (m, gp) in enumerate(zip(mentions, res))]
+    near = stand_ins(mentions, res)
+    return [_to_place(f"p{i + 1}", text, m.start, m.end, gp, gaz) if gp is not None
+            else _approximate(f"p{i + 1}", text, m.start, m.end, near[i], gaz)
+            for i, (m, gp) in enumerate(zip(mentions, res))]
 
 
 def _resolve_found(text, tops, gaz, evidence):
+    """(places, stand-ins) of the found toponyms; a stand-in for each unresolved one."""
     mentions = [Mention(f.start, f.end, text[f.start:f.end]) for f in tops]
     qualify(text, mentions, gaz)
-    return resolve(gaz, mentions, evidence=[f.country for f in evidence])
+    res = resolve(gaz, mentions, evidence=[f.country for f in evidence])
+    return res, stand_ins(mentions, res)
 
 
 def extract(ctx: Context) -> list[Place]:
@@ -87,7 +104,7 @@ def extract(ctx: Context) -> list[Place]:
     ctx.shared["geo_evidence"] = [
         {"start": f.start, "end": f.end, "text": text[f.start:f.end], "geonameid": f.country.id,
          "country": f.country.cc, "adjectival": f.adjectival} for f in evidence]
-    res = _resolve_found(text, tops, gaz, evidence)
+    res, near = _resolve_found(text, tops, gaz, evidence)
     # second pass: towns of the states/provinces the article names
     regions = {(gp.cc, gp.admin1) for gp in res if gp is not None and gp.feature in ("admin1", "admin2", "city")
                and gp.admin1}
@@ -95,13 +112,17 @@ def extract(ctx: Context) -> list[Place]:
     if extra:
         found = sorted(found + extra, key=lambda f: (f.start, f.end))
         tops = [f for f in found if f.kind == "toponym"]
-        res = _resolve_found(text, tops, gaz, evidence)
+        res, near = _resolve_found(text, tops, gaz, evidence)
     resolved = {(f.start, f.end): (f, gp) for f, gp in zip(tops, res)}
+    stand = {(f.start, f.end): q for f, q in zip(tops, near)}
     places: list[Place] = []
     for f in found:
         if f.kind == "toponym":
             _, gp = resolved[(f.start, f.end)]
-            places.append(_to_place("", text, f.start, f.end, gp, gaz, metonymy=f.metonymy))
+            if gp is not None:
+                places.append(_to_place("", text, f.start, f.end, gp, gaz, metonymy=f.metonymy))
+            else:
+                places.append(_approximate("", text, f.start, f.end, stand[(f.start, f.end)], gaz, f.metonymy))
         elif f.kind == "site":
             anchor = resolved.get(f.anchor)
             gp = anchor[1] if anchor else None

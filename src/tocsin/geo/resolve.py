@@ -82,7 +82,7 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if not _DESIGNATOR.search(m.text):
         # a division named after its seat ("Aleppo" governorate, Los Angeles County) yields to the city
         towns = [c.place for c in out if c.place.feature == "city" and c.place.lat is not None
-                 and (c.kind < 2 or c.place.pop >= 100_000)]
+                 and c.kind < 2]  # not by an alternate name only ("Oklahoma" for Oklahoma City)
         if towns:
             out = [c for c in out if not (c.place.feature in ("admin1", "admin2") and c.place.lat is not None and any(
                 (t.cc == c.place.cc and (t.capital or _km(t, c.place) < SEAT_KM)) or _km(t, c.place) < 50 for t in towns))]
@@ -155,8 +155,11 @@ def _support(p: GeoPlace, m: _Mass, s: dict) -> float:
         return 0.0
     a1 = (p.cc, p.admin1)
     if p.feature == "admin1":
-        return (s["contains_named"] * m.in_a1.get(a1, 0.0) + s["in_named_country"] * m.named_cc.get(p.cc, 0.0)
-                + s["shares_country"] * m.in_cc.get(p.cc, 0.0))
+        v = (s["contains_named"] * m.in_a1.get(a1, 0.0) + s["in_named_country"] * m.named_cc.get(p.cc, 0.0)
+             + s["shares_country"] * m.in_cc.get(p.cc, 0.0))
+        if s.get("peer_admin1"):  # named beside other states/provinces of its country
+            v += s["peer_admin1"] * m.named_a1.others(lambda k: k[0] == p.cc and k != a1)
+        return v
     v = (s["in_named_admin1"] * m.named_a1.get(a1, 0.0) + s["in_named_country"] * m.named_cc.get(p.cc, 0.0)
          + s["shares_admin1"] * m.in_a1.get(a1, 0.0) + s["shares_country"] * m.in_cc.get(p.cc, 0.0))
     if p.feature == "admin2":
@@ -182,6 +185,10 @@ class _SatDiff:
 
     def get(self, k, default=0.0):
         return _sat(self.a.get(k, 0.0) - self.b.get(k, 0.0))
+
+    def others(self, keep) -> float:
+        """Saturated mass on every key but those ``keep(key)`` rejects."""
+        return _sat(sum(v - self.b.get(k, 0.0) for k, v in self.a.items() if keep(k)))
 
 
 def _nearness(p: GeoPlace, anchors) -> float:
@@ -272,6 +279,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], evidence: Optional[list[Geo
                 sup = _support(c.place, _Minus(total, mk), s)
                 if others and c.place.lat is not None and c.place.feature in ("city", "admin2"):
                     sup += s["near_other"] * _sat(_nearness(c.place, others))
+                cap = w.get("support_cap")
+                if cap and sup > 0:  # context lends at most `context * cap`, however many relations agree
+                    sup = cap * _sat(sup / cap)
                 sc = base + w["context"] * sup
                 for qm in qual_of[k]:
                     q = qm.qualifier_place
