@@ -6,9 +6,10 @@ from typing import Optional
 
 from tocsin.extract.time import lexicon as lx
 from tocsin.extract.time.deictic import DEICTIC_SHIFT
-from tocsin.extract.time.direction import weekday_how, weekday_near
+from tocsin.extract.time.calendar import Point, valid_day
+from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
-from tocsin.extract.time.reading import key, mod_of
+from tocsin.extract.time.reading import key, mod_of, open_until
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
@@ -33,13 +34,22 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
     day = env.dct
     anchor = PUBLISHED
     w = g.get("wd")
-    if w and day is not None:
+    if g.get("mon"):                                   # "5 p.m. EST Nov. 9"
+        mon, d = lx.month_number(g["mon"]), lx.ordinal(g["d"])
+        if g.get("y"):
+            day, anchor = valid_day(int(g["y"]), mon, d), None
+        elif day is not None and valid_day(2000, mon, d):
+            cands = [Point("day", x) for x in (valid_day(day.year + k, mon, d) for k in (-1, 0, 1)) if x]
+            day = pick_day(cands, day, env.tense).start
+        else:
+            day = None
+    elif w and day is not None:
         k = key(w)
         if k in DEICTIC_SHIFT:
             day = day + timedelta(days=DEICTIC_SHIFT[k])
         else:
             wd = lx.weekday_number(w)
-            day = weekday_near(day, wd, weekday_how(env.tense))
+            day = weekday_near(day, wd, weekday_how("future" if open_until(c, env) else env.tense))
     elif day is not None:
         a = env.anchor()
         if a is not None and a.point.gran == "day" and a.sent_start == env.sent_start:

@@ -10,7 +10,9 @@ from tocsin.extract.time import lexicon as lx
 from tocsin.extract.time.calendar import Point, valid_day
 from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
-from tocsin.extract.time.reading import capitalised, key, pod_suffix, position_mod, trim_mod, type_of, year_of
+from tocsin.extract.time.reading import (
+    capitalised, key, open_until, pod_suffix, position_mod, trim_mod, type_of, year_of,
+)
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
@@ -106,13 +108,7 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
         if rel == "that":
             a = env.anchor()
             return done(Point("month", date(a.point.start.year, mon, 1)), a.index) if a else done(None)
-        tense = env.tense
-        in_range = bool(env.priors) and 0 <= c.start - env.priors[-1].end <= 12
-        if not in_range and re.search(r"\b(until|till|through|thru)\s+(the\s+end\s+of\s+)?$",
-                                      env.text[max(0, c.start - 30):c.start], re.I):
-            # "loans through January", "until mid-November": an end still ahead; not the end of
-            # a range after another timex ("this year through August")
-            tense = "future"
+        tense = "future" if open_until(c, env) else env.tense
         if tense == "future":
             ok = [p for p in cands if p.start >= here]
             return done(min(ok, key=lambda p: p.start))
@@ -141,6 +137,6 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             how = "same_week" if env.tense not in ("past", "future") else (
                 "on_or_before" if env.tense == "past" else "on_or_after")
         else:
-            how = weekday_how(env.tense)
+            how = weekday_how("future" if open_until(c, env) else env.tense)
         return done(Point("day", weekday_near(dct, wd, how)))
     return None

@@ -9,6 +9,7 @@ from tocsin.extract.time import lexicon as lx
 from tocsin.extract.time.calendar import MAX_YEAR, MIN_YEAR
 from tocsin.extract.time.grammar import Candidate
 from tocsin.extract.time.resolution import Env
+from tocsin.extract.time.tense import pluperfect
 
 
 def key(s: Optional[str]) -> str:
@@ -81,3 +82,17 @@ def pod_suffix(word: Optional[str]) -> str:
         return ""
     code = str(code)
     return POD_CODE.get(code, "T" + code)
+
+
+_UNTIL = re.compile(r"\b(until|till|through|thru)\s+(the\s+end\s+of\s+)?$", re.I)
+
+
+def open_until(c: Candidate, env: Env) -> bool:
+    """An end still ahead: "loans through January", "extended its deadline until Tuesday",
+    "until mid-November"; not the end of a range after another timex ("this year through
+    August", "Monday through Friday")."""
+    in_range = bool(env.priors) and 0 <= c.start - env.priors[-1].end <= 12
+    if in_range or not _UNTIL.search(env.text[max(0, c.start - 30):c.start]):
+        return False
+    # "until Thursday, they had not called him a suspect": a state that ended in the past
+    return env.doc is None or not pluperfect(env.doc, c.start, c.end)

@@ -33,8 +33,10 @@ def verb_tense(v, depth: int = 0) -> Optional[str]:
     low = {a.lower_ for a in auxes}
     if low & _FUTURE_AUX or low & _MODAL_FUTURE:
         return "future"
-    if v.tag_ == "VBN" and v.lemma_ in _SCHEDULED and not any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+    if v.tag_ == "VBN" and v.lemma_ in _SCHEDULED and not any(a.lemma_ == "have" for a in auxes):
         return "future"                      # "is expected Tuesday", "a summit set for April"
+    if v.tag_ == "VBN" and v.lemma_ in _SCHEDULED and any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes):
+        return "future"                      # "has scheduled a news conference Thursday"
     if v.tag_ == "VBN" and not auxes and v.dep_ in ("acl", "relcl", "advcl", "amod"):
         return "past"                        # "attacks attributed to Iran in May"
     if v.tag_ == "VBD" or any(a.tag_ in ("VBD",) for a in auxes):
@@ -49,6 +51,8 @@ def verb_tense(v, depth: int = 0) -> Optional[str]:
         for x in (head, hv):
             if x is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in x.children):
                 return "past"                 # "had been due to expire Friday"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"                   # "is to resume trading Tuesday"
         if head.lemma_ in _IMPLICATIVE or v.dep_ == "advcl":
             hv = verb_of(head)
             return verb_tense(hv, depth + 1) if hv is not None and hv is not v else None
@@ -75,3 +79,15 @@ def governing_tense(doc, start: int, end: int) -> Optional[str]:
         root = span.sent.root
         v = root if root.pos_ in ("VERB", "AUX") else None
     return verb_tense(v) if v is not None else None
+
+
+def pluperfect(doc, start: int, end: int) -> bool:
+    """Whether the verb governing the span is in the past perfect ("had not called")."""
+    try:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    except Exception:  # noqa: BLE001 - a bad span is no verb
+        return False
+    if span is None or len(span) == 0:
+        return False
+    v = verb_of(span.root)
+    return v is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in v.children)
