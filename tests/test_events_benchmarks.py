@@ -19,7 +19,7 @@ def test_wikievents_slice():
 
 
 def test_muc_key_reader_and_counts():
-    from tocsin.evaluate.muc import _counts, gold_roles, read_keys, read_stories, truecase
+    from tocsin.evaluate.muc import _counts, gold_roles, read_keys, read_stories, story_text
 
     folder = shared_path("data", "muc4", "tst1")
     keys = read_keys(folder / "key-tst1.v7")
@@ -29,4 +29,8 @@ def test_muc_key_reader_and_counts():
     roles = gold_roles(tpls)
     assert any("URNG" in alts for alts in roles["PerpOrg"])
     assert any(_counts(t) for t in tpls)
-    assert truecase("THE ARMY DENIED IT. GUERRILLAS FLED.").startswith("The army denied it. Guerrillas")
+    assert story_text("  [TEXT] THE ARMY DENIED\nIT.\n\n  GUERRILLAS FLED.") == "THE ARMY DENIED IT.\n\nGUERRILLAS FLED."
+    dev = shared_path("data", "muc4", "dev")
+    dev_keys = read_keys(dev / "key-dev-0001.muc4")
+    assert "DEV-MUC3-0001" in read_stories(dev / "dev-muc3-0001-0100")  # "DEV-MUC3-0001 (NOSC)"
+    assert dev_keys["DEV-MUC3-0001"]  # "DEV-MUC3-0001 (NCCOSC)" in the key

@@ -12,6 +12,7 @@ truecases them for the parser (:mod:`tocsin.ingest.truecase`). ``tocsin evaluate
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from pathlib import Path
@@ -134,21 +135,26 @@ def gold_roles(templates: list[dict]) -> dict[str, list[tuple[str, ...]]]:
     return roles
 
 
+_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that",
+             "whom", "one", "others", "this", "these", "those"}
+
+
 def predicted_roles(ctx, lex) -> dict[str, list[str]]:
+    """Document-level fillers per role from the story's asserted or claimed ASSAULT mentions:
+    actors are perpetrators (an organisation, by its entity kind, head noun or acronym form,
+    is PerpOrg; an organisation named inside an actor phrase, "FMLN terrorists", "terrorists of
+    the FMLN", is PerpOrg too), recipients and victims are physical targets (by head noun) or
+    victims. Fillers sharing a head noun within a role are one filler (our own dedupe)."""
     from tocsin.extract.events import mentions
 
     perps = lex.cue_set("perpetrator_nouns")
-    orgs = lex.cue_set("org_nouns")
+    orgs = lex.cue_set("org_nouns") - perps
     physical = lex.cue_set("physical_nouns")
-    pronouns = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that"}
+    people = lex.cue_set("person_nouns") | {"people", "persons"}
+    combatants = lex.cue_set("combatant_nouns")
+    months = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
     out: dict[str, list[str]] = {r: [] for r in ROLES}
-
-    def head(p) -> str:
-        words = (p.text if not p.entity_id else p.name).lower().split()
-        return words[-1] if words else ""
-
-    def label(p) -> str:
-        return p.name if p.entity_id else p.text
+    ents = {e.id: e for e in ctx.entities}
 
     place_spans = [(p.start, p.end) for p in ctx.places if not p.metonymy] or [
         (e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in ("GPE", "LOC")]
@@ -156,35 +162,119 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     def is_place(p) -> bool:
         return any(s <= p.start and p.end <= e for s, e in place_spans)
 
+    def head_tok(p):
+        span = ctx.char_span(p.start, p.end)
+        return span.root if span is not None and len(span) else None
+
+    def skip(p, h) -> bool:
+        low = h.lower_ if h is not None else ""
+        return (not low or low in _PRONOUNS or low in months or is_place(p)
+                or (h is not None and h.ent_type_ in ("DATE", "TIME", "CARDINAL")))
+
+    def kind_of(p) -> str:
+        e = ents.get(p.entity_id) if p.entity_id else None
+        return e.kind if e is not None else ""
+
+    def ent_span(t):
+        return next((e for e in ctx.doc.ents if e.start <= t.i < e.end), None)
+
+    def org_inside(p, h) -> list[str]:
+        """Organisations named inside an actor phrase or in its "of" phrase."""
+        found = []
+        for t in h.children:
+            if t.dep_ == "prep" and t.lower_ == "of":
+                for o in t.children:
+                    if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lower_ in orgs or _acronym(o)):
+                        s0 = min(x.idx for x in o.subtree)
+                        e0 = max(x.idx + len(x) for x in o.subtree)
+                        found.append(ctx.text[s0:e0])
+            elif t.dep_ in ("compound", "nmod", "amod") and t.i < h.i:
+                e = ent_span(t)
+                if e is not None and e.label_ == "ORG" and not (e.start <= h.i < e.end):
+                    found.append(ctx.text[e.start_char:e.end_char])
+                elif _acronym(t):
+                    found.append(ctx.text[t.idx:t.idx + len(t)])
+        return found
+
     for m in mentions(ctx):
-        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed"):
+        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed") or combat_only(ctx, m.recipients + m.victims, lex):
             continue
+        victim_spans = {(v.start, v.end) for v in m.recipients + m.victims}
         for p in m.actors:
-            h = head(p)
-            if h in pronouns or not h or is_place(p):
+            h = head_tok(p)
+            if skip(p, h) or (p.start, p.end) in victim_spans:
                 continue
-            is_org = h in orgs or (h not in perps and h.rstrip("s") not in perps and len(h) <= 5 and h.isalpha() and not any(c in "aeiou" for c in h[1:3]))
-            out["PerpOrg" if is_org else "PerpInd"].append(label(p))
+            if kind_of(p) == "country" or (h is not None and h.ent_type_ in ("GPE", "LOC")):
+                continue
+            low = h.lower_ if h is not None else ""
+            is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and (
+                _acronym(h) or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")))
+            out["PerpOrg" if is_org else "PerpInd"].append(p.text)
+            if h is not None:
+                out["PerpOrg"] += org_inside(p, h)
         for p in m.recipients + m.victims:
-            h = head(p)
-            if h in pronouns or not h or is_place(p):
+            h = head_tok(p)
+            if skip(p, h) or kind_of(p) in ("country",):
                 continue
-            out["Target" if (h in physical or h.rstrip("s") in physical) else "Victim"].append(label(p))
+            low, lemma = h.lower_, h.lemma_.lower()
+            if low in physical or lemma in physical:
+                out["Target"].append(p.text)
+            elif lemma in combatants or low in combatants:
+                continue  # combat losses of guerrillas are no MUC victims
+            elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or (
+                    h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
+                out["Victim"].append(p.text)
         out["Weapon"] += m.instruments
     for r in out:
         seen, uniq = set(), []
         for s in out[r]:
-            if norm(s) and norm(s) not in seen:
-                seen.add(norm(s))
+            key = head_word(norm(s))
+            if key and key not in seen:
+                seen.add(key)
                 uniq.append(s)
         out[r] = uniq
     return out
 
 
+def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
+    """(dead, injured) of each event, and of each incident our events form: events with the
+    same stated date and the same place (not the article's focus) are one incident, their
+    counts summed (a template counts every victim of its incident)."""
+    out = [(e.dead, e.injured) for e in events]
+    groups: dict[tuple[str, str], list] = {}
+    for e in events:
+        if (e.date and e.date.value and e.date.source in ("modifier", "discourse") and e.location
+                and e.location.name and e.location.precision != "article"):
+            groups.setdefault((e.date.value, e.location.name), []).append(e)
+    for evs in groups.values():
+        if len(evs) > 1:
+            dead = [e.dead for e in evs if e.dead is not None]
+            hurt = [e.injured for e in evs if e.injured is not None]
+            out.append((sum(dead) if dead else None, sum(hurt) if hurt else None))
+    return out
+
+
+def combat_only(ctx, victims, lex) -> bool:
+    """Whether every victim or target of an attack is an irregular combatant ("three
+    subversives were killed during clashes"): combat, which MUC-4 does not template."""
+    combatants = lex.cue_set("combatant_nouns")
+    heads = []
+    for p in victims:
+        span = ctx.char_span(p.start, p.end)
+        if span is not None and len(span):
+            heads.append(span.root)
+    return bool(heads) and all(h.lemma_.lower() in combatants or h.lower_ in combatants for h in heads)
+
+
+def _acronym(t) -> bool:
+    """An all-capitals word of 2-6 letters in the parsed (truecased) text: "FMLN", "ELN"."""
+    return 2 <= len(t.text) <= 6 and t.text.isalpha() and t.text.isupper()
+
+
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(dead, injured) of a template: slot 21's numbers paired in order with slot 23's
-    DEATH/INJURY effects per victim; a kind with an approximate number ("~100", "PLURAL")
-    is left out (None)."""
+    DEATH/INJURY effects per victim; a kind with an approximate number ("~100", "PLURAL"), or
+    a victim with more effects than numbers, is left out (None)."""
     nums: dict[str, list[Optional[int]]] = {}
     for line in tpl.get("21", []):
         m = re.match(r'^([^:"]+):\s*"(.*)"', line)
@@ -194,6 +284,14 @@ def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
     totals: dict[str, Optional[int]] = {}
     bad: set[str] = set()
     seen: dict[str, int] = {}
+    effects: dict[str, list[str]] = {}
+    for line in tpl.get("23", []):
+        m = re.match(r'^(DEATH|INJURY):\s*"(.*)"', line)
+        if m:
+            effects.setdefault(norm(m.group(2).split('"')[0]), []).append(m.group(1))
+    for key, kinds in effects.items():
+        if key in nums and len(kinds) > len(nums[key]):
+            bad.update(kinds)
     for line in tpl.get("23", []):
         m = re.match(r'^(DEATH|INJURY):\s*"(.*)"', line)
         if not m:
@@ -204,7 +302,9 @@ def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
         i = seen.get(key, 0)
         seen[key] = i + 1
         vals = nums[key]
-        n = vals[i] if i < len(vals) else vals[-1]
+        # one number for a victim with two effects ("5: PEOPLE", DEATH and INJURY) does
+        # not say how many died and how many were hurt
+        n = vals[i] if i < len(vals) else None
         if n is None:
             bad.add(m.group(1))
         else:
@@ -245,7 +345,8 @@ def command(
             n += 1
             tpls = keys.get(sid, [])
             ctx = code_context(story_text(raw), published(raw))
-            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
+            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")
+                      and not combat_only(ctx, e.recipients, lex)]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold
@@ -277,7 +378,8 @@ def command(
                 if c is not None:
                     counts[1] += 1
                     dead, injured = c
-                    counts[0] += any((dead is None or e.dead == dead) and (injured is None or e.injured == injured) for e in events)
+                    counts[0] += any((dead is None or d == dead) and (injured is None or i == injured)
+                                     for d, i in incident_counts(events))
     for r in ROLES:
         total.tp += roles[r].tp
         total.fp += roles[r].fp
