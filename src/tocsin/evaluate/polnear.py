@@ -6,9 +6,11 @@ A predicted quote matches a gold attribution when their content spans overlap. F
 - content P/R/F1: precision over predicted quotes (overlaps some gold content), recall over gold
   attributions (overlapped by some predicted quote);
 - content+speaker P/R/F1: the same, counting a match only when the speaker also agrees: the
-  predicted speaker span overlaps the gold Source span, or the resolved speaker name's surname
-  occurs in the gold Source text; a gold attribution without a Source agrees with a prediction
-  without a speaker.
+  predicted speaker span overlaps the gold Source span (the usual span criterion), or the
+  speaker, resolved to a name elsewhere ("she" -> Elizabeth Warren), is the one the gold Source
+  names: the name's surname closes a name in the Source text ("Warren", "Sen. Claire
+  McCaskill (D-Mo.)"), not a modifier ("the Warren campaign", "Warren's aide"); a gold
+  attribution without a Source agrees with a prediction without a speaker.
 
 Both are given for quotes with quotation marks (gold content containing a double quotation
 mark; predicted quotes of kind ``direct`` or ``partial``, or whose text holds a double
@@ -140,8 +142,23 @@ def speaker_agrees(q: Quote, g: Attribution) -> bool:
         return False
     if sp.start is not None and sp.end is not None and _overlaps(sp.start, sp.end, g.source):
         return True
-    sn = _surname(sp.name)
-    return bool(sn) and sn in {w.lower() for w in _WORD.findall(g.source_text)}
+    return _names_source(sp.name, g.source_text)
+
+
+def _names_source(name: Optional[str], source_text: str) -> bool:
+    """Does the gold Source text name the resolved speaker? Its surname must close a name in
+    the Source ("Warren", "Michael Mulgrew, president of …", "Sen. Claire McCaskill (D-Mo.)"),
+    not modify another noun ("the Trump campaign", "Clinton's spokesman")."""
+    sn = _surname(name)
+    if not sn:
+        return False
+    for m in _WORD.finditer(source_text):
+        if m.group().lower() != sn:
+            continue
+        rest = source_text[m.end():]
+        if not rest.strip() or rest[:1] in ",(;)—–" or rest.lstrip()[:1] in ",(;)—–":
+            return True
+    return False
 
 
 @dataclass

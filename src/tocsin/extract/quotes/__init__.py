@@ -133,7 +133,7 @@ def extract(ctx: Context) -> list[Quote]:
         return []
     lex = lexicon()
     ix = DocIndex(ctx.doc, text)
-    cues.set_paragraph_style(marks.line_paragraphs(text))
+    cues.set_paragraphs(ix.paras)
     cands: list[Cand] = []
     for m in marks.find(text, ctx.excluded):
         try:

@@ -2,13 +2,13 @@
 Twitter", "told The Daily Beast") and "according to X"."""
 from __future__ import annotations
 
+import bisect
 import threading
 from typing import Optional
 
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .marks import _BLANK_LINE
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
@@ -17,31 +17,16 @@ _CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "d
 _state = threading.local()
 
 
-def set_paragraph_style(line_paragraphs: bool) -> None:
-    """Tell :func:`same_paragraph` how the current document separates paragraphs (set once per
-    document by the extractor)."""
-    _state.lines = line_paragraphs
+def set_paragraphs(paras: list[tuple[int, int]]) -> None:
+    """Tell :func:`same_paragraph` the current document's paragraph spans (set once per
+    document by the extractor, from :func:`.marks.paragraphs`)."""
+    _state.starts = [p[0] for p in paras]
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
     """No paragraph break between two tokens (the parser may run a sentence across one)."""
-    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
-    doc = a.doc
-    lines = getattr(_state, "lines", False)
-
-    def breaks(gap: str) -> bool:
-        return ("\n" in gap) if lines else _BLANK_LINE.search(gap) is not None
-
-    gap = ""
-    for k in range(lo, hi):
-        t = doc[k]
-        if t.is_space:
-            gap += t.text + t.whitespace_
-            continue
-        if gap and breaks(gap):
-            return False
-        gap = t.whitespace_
-    return not (gap and breaks(gap))
+    starts = getattr(_state, "starts", None) or [0]
+    return bisect.bisect_right(starts, a.idx) == bisect.bisect_right(starts, b.idx)
 
 
 def is_verb(tok: Token) -> bool:
@@ -102,8 +87,6 @@ def subject(cue: Token, lex: Lexicon, outside=None) -> Optional[Token]:
     for _ in range(5):
         for ch in tok.children:
             if ch.dep_ in ("nsubj", "csubj") and (outside is None or outside(ch)) and same_paragraph(ch, tok):
-                if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                    return tok.head
                 return ch
         ag = _agent(tok)
         if ag is not None:

@@ -115,6 +115,7 @@ def _colon_source(doc, lo: int, colon: int) -> Optional[Token]:
     return None
 
 
+_CONTENT_DEPS = {"ccomp", "xcomp"}
 _COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "advcl", "npadvmod"}
 
 
@@ -153,7 +154,7 @@ def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_t
         spk_tok = None
     speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
     return Cand(start, end, "indirect", _cue_span(h), speaker, cues.channel(h, lex), para, False,
-                pronoun=bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None),
+                pronoun=bool(speaker and speaker.pronoun),
                 how="short-term")
 
 
@@ -210,11 +211,12 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
             # “the wind at our backs”" is what he says
             h = doc[r].head
             speech = thought = None
+            nested = True  # the path from the cue found so far up to h runs through its content
             for _ in range(10):
                 if inside(h.i) or not near(h):
                     break
-                if cues.is_speech(h, lex):
-                    speech = h
+                if cues.is_speech(h, lex) and (speech is None or nested):
+                    speech, nested = h, True
                 elif embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition:
                     thought = h
                 acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
@@ -222,6 +224,10 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                     speech = acc
                 if h.head.i == h.i:
                     break
+                # an outer cue reports this one only through its clause complement ("He says
+                # he believes …"), not through an adverbial or coordinate clause ("Ryan said
+                # …, though he said “…”")
+                nested = nested and h.dep_ in _CONTENT_DEPS
                 h = h.head
             cue = speech or thought
             if cue is not None:
@@ -336,7 +342,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
         # "Kaine has adopted the stance: “…”", "Darrell Scott: ‘…’"
         speaker = build(ctx, spk_tok, lex)
         return Cand(m.start, m.end, kind, None, speaker, None, para, True,
-                    pronoun=spk_tok.pos_ == "PRON" and speaker.speaker.name is None, how=how)
+                    pronoun=speaker.pronoun, how=how)
     if _title_case(text[m.start:m.end]) and (cue is None or cue.i < o_tok or embedded):
         return None  # a title ("Jane The Virgin", “In the Gutter”), not a quotation
     if cue is None:
@@ -344,7 +350,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
             return None
         return Cand(m.start, m.end, "direct", None, None, None, para, True, needs_speaker=True, how="uncued")
     speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
-    pronoun = bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
+    pronoun = bool(speaker and speaker.pronoun)
     chan = None if cues.is_according(cue) else cues.channel(cue, lex)
     return Cand(m.start, m.end, kind, _cue_span(cue), speaker, chan, para, True,
                 needs_speaker=speaker is None, pronoun=pronoun, how=how)

@@ -104,7 +104,7 @@ def extract(ctx: Context, lex: Lexicon, ix: DocIndex, taken: Callable[[int, int]
             if spk_tok is not None and i <= spk_tok.i < j:
                 spk_tok = None
             speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
-            pronoun = bool(speaker and spk_tok.pos_ == "PRON" and speaker.speaker.name is None)
+            pronoun = bool(speaker and speaker.pronoun)
             chan = None if cues.is_according(cue) else cues.channel(cue, lex)
             said = cues.is_according(cue) or cue.lemma_.lower() in lex.speech
             cands.append(Cand(start, end, "indirect", _cue_span(cue), speaker, chan,

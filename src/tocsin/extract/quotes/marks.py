@@ -50,19 +50,29 @@ def line_paragraphs(text: str) -> bool:
     return lines[len(lines) // 2] > 100 or len(lines) < 3
 
 
-def paragraph_break(text: str) -> re.Pattern:
-    """What separates two paragraphs in this text."""
-    return _NEWLINE if line_paragraphs(text) else _BLANK_LINE
+_SINGLE_BREAK = re.compile(r"(?<=[.!?”\"’)])[ \t\r\f\v\xa0]*\n(?![ \t\r\f\v]*\n)\s*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans (see :func:`line_paragraphs`)."""
-    sep = paragraph_break(text)
+    """Paragraph spans (see :func:`line_paragraphs`). In a text whose paragraphs are mostly
+    separated by blank lines but whose lines are long (not hard-wrapped), a single line break
+    after a sentence's end also separates paragraphs (web pages mix the two); a line ending on
+    a colon runs on into the next ("Sanders said:" / "“…”")."""
+    if line_paragraphs(text):
+        cuts = [(m.start(), m.end()) for m in _NEWLINE.finditer(text)]
+    else:
+        cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
+        lines = sorted(len(ln) for ln in text.split("\n") if ln.strip())
+        if lines and lines[len(lines) // 2] > 100:
+            cuts += [(m.start(), m.end()) for m in _SINGLE_BREAK.finditer(text)]
+            cuts.sort()
     out, pos = [], 0
-    for m in sep.finditer(text):
-        if text[pos:m.start()].strip():
-            out.append(_trim(text, pos, m.start()))
-        pos = m.end()
+    for a, b in cuts:
+        if a < pos:
+            continue
+        if text[pos:a].strip():
+            out.append(_trim(text, pos, a))
+        pos = b
     if text[pos:].strip():
         out.append(_trim(text, pos, len(text)))
     return out

@@ -26,6 +26,7 @@ _RIGHT_PREP = {"of", "from", "at", "for", "with", "in", "on", "to", "by"}
 _QUOTE_TOKENS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_RELATIVE = {"who", "that", "which"}
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Found:
 
     speaker: Speaker
     group: str  # person | group | self | other
+    pronoun: bool = False  # a personal pronoun that no entity resolved (focus rules may)
 
     def copy_to(self, ctx: Context, tok_start: int, tok_end: int) -> "Found":
         """This speaker, named at another place (a pronoun that refers back to it)."""
@@ -118,6 +120,24 @@ def _fallback_name(ctx: Context, ent, tok: Token) -> str:
     return name
 
 
+def _document_writer(doc_tok: Token, lex: Lexicon) -> Optional[Token]:
+    """Who wrote or issued the document ``doc_tok`` names, when a verb says so: the agent of
+    "filed by X", the subject of "X released a statement"."""
+    for ch in doc_tok.children:
+        if ch.dep_ in ("acl", "relcl"):
+            for g in ch.children:
+                if g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            return p
+    h = doc_tok.head
+    if doc_tok.dep_ == "dobj" and h.lemma_.lower() in lex.authoring:
+        for ch in h.children:
+            if ch.dep_ == "nsubj" and ch.pos_ in ("PROPN", "PRON", "NOUN"):
+                return ch
+    return None
+
+
 def build(ctx: Context, tok: Token, lex: Lexicon) -> Found:
     """The speaker headed by ``tok``."""
     doc: Doc = tok.doc
@@ -127,13 +147,22 @@ def build(ctx: Context, tok: Token, lex: Lexicon) -> Found:
     name = entity_id = role = None
     group = "other"
     low = tok.lower_
+    if low in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl" \
+            and tok.head.head.i != tok.i:
+        # "Beck, who said …": the relative pronoun is where the text names the speaker (as
+        # PolNeAR marks it); who it is comes from the noun it refers to
+        ante = build(ctx, tok.head.head, lex)
+        sp = ante.speaker.model_copy()
+        sp.start, sp.end, sp.text = tok.idx, tok.idx + len(tok.text), tok.text
+        return Found(sp, ante.group)
     if tok.pos_ == "PRON" or low in lex.pronouns:
         group = lex.pronouns.get(low, "other")
         ent = ctx.entity_at(tok.idx, tok.idx + len(tok.text))
         if ent is not None:
             name, entity_id = ent.name, ent.id
             group = "person" if ent.kind == "person" else "group"
-        return Found(Speaker(entity_id=entity_id, name=name, start=start, end=end, text=text), group)
+        return Found(Speaker(entity_id=entity_id, name=name, start=start, end=end, text=text), group,
+                     pronoun=name is None)
 
     head = tok
     # a document stands for its author: "a press statement from Kataib Hezbollah"
@@ -145,8 +174,15 @@ def build(ctx: Context, tok: Token, lex: Lexicon) -> Found:
                     if g.dep_ == "pobj":
                         author = g
         for ch in tok.lefts:
-            if ch.dep_ in ("poss", "compound") and (ch.pos_ == "PROPN" or ch.ent_type_):
+            if (ch.dep_ in ("poss", "compound") and (ch.pos_ == "PROPN" or ch.ent_type_)) or \
+                    (ch.dep_ == "poss" and ch.pos_ == "PRON"):
                 author = author or ch
+        if author is None:
+            writer = _document_writer(tok, lex)
+            if writer is not None:
+                # "she released a statement saying …", "a court document filed by X": the
+                # writer is named outside the document's phrase, and is the speaker
+                return build(ctx, writer, lex)
     name_tok = author or head
     ent_span = _name_ent(name_tok)
     if ent_span is not None:
