@@ -9,7 +9,7 @@ from tocsin.extract.time.deictic import DEICTIC_SHIFT
 from tocsin.extract.time.calendar import Point, valid_day
 from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
-from tocsin.extract.time.reading import key, mod_of, open_until
+from tocsin.extract.time.reading import key, mod_of, ahead_cued
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
@@ -49,7 +49,7 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
             day = day + timedelta(days=DEICTIC_SHIFT[k])
         else:
             wd = lx.weekday_number(w)
-            day = weekday_near(day, wd, weekday_how("future" if open_until(c, env) else env.tense))
+            day = weekday_near(day, wd, weekday_how("future" if ahead_cued(c, env) else env.tense))
     elif day is not None:
         a = env.anchor()
         if a is not None and a.point.gran == "day" and a.sent_start == env.sent_start:

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Optional
 
 from tocsin.extract.time import lexicon as lx
-from tocsin.extract.time.calendar import Point, valid_day
+from tocsin.extract.time.calendar import Point, floor, valid_day
 from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
 from tocsin.extract.time.reading import (
-    capitalised, key, open_until, pod_suffix, position_mod, trim_mod, type_of, year_of,
+    capitalised, key, ahead_cued, pod_suffix, position_mod, trim_mod, type_of, year_of,
 )
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
@@ -56,6 +56,8 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
     def done(p: Optional[Point], anchor=PUBLISHED) -> Resolved:
         if p is None:
             return Resolved("DATE", None, mod, None, start)
+        if g.get("weekof") and p.gran == "day":
+            p = floor(p.start, "week")                  # "the week of March 6"
         p = Point(p.gran, p.start, suffix if p.gran == "day" else "")
         v = p.value()
         return Resolved(type_of(v), v, mod, anchor if v else None, start)
@@ -85,7 +87,7 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             same = [p for p in cands if p.start.isoweekday() == wd]
             if same:
                 cands = same
-        return done(pick_day(cands, dct, env.tense))
+        return done(pick_day(cands, dct, "future" if ahead_cued(c, env) else env.tense))
     if mon:
         if y:
             return done(Point("month", date(y, mon, 1)), None)
@@ -108,7 +110,7 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
         if rel == "that":
             a = env.anchor()
             return done(Point("month", date(a.point.start.year, mon, 1)), a.index) if a else done(None)
-        tense = "future" if open_until(c, env) else env.tense
+        tense = "future" if ahead_cued(c, env) else env.tense
         if tense == "future":
             ok = [p for p in cands if p.start >= here]
             return done(min(ok, key=lambda p: p.start))
@@ -137,6 +139,6 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             how = "same_week" if env.tense not in ("past", "future") else (
                 "on_or_before" if env.tense == "past" else "on_or_after")
         else:
-            how = weekday_how("future" if open_until(c, env) else env.tense)
+            how = weekday_how("future" if ahead_cued(c, env) else env.tense)
         return done(Point("day", weekday_near(dct, wd, how)))
     return None

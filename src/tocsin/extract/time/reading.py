@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -84,15 +85,19 @@ def pod_suffix(word: Optional[str]) -> str:
     return POD_CODE.get(code, "T" + code)
 
 
-_UNTIL = re.compile(r"\b(until|till|through|thru)\s+(the\s+end\s+of\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _ahead_cue() -> re.Pattern:
+    words = sorted(lx.lexicon()["ahead_cues"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{alt})\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
-def open_until(c: Candidate, env: Env) -> bool:
-    """An end still ahead: "loans through January", "extended its deadline until Tuesday",
-    "until mid-November"; not the end of a range after another timex ("this year through
-    August", "Monday through Friday")."""
+def ahead_cued(c: Candidate, env: Env) -> bool:
+    """A date cued as still ahead (``ahead_cues`` in lexicon.yaml): "loans through January",
+    "extended its deadline until Tuesday", "effective Feb. 1"; not the end of a range after
+    another timex ("this year through August", "Monday through Friday")."""
     in_range = bool(env.priors) and 0 <= c.start - env.priors[-1].end <= 12
-    if in_range or not _UNTIL.search(env.text[max(0, c.start - 30):c.start]):
+    if in_range or not _ahead_cue().search(env.text[max(0, c.start - 30):c.start]):
         return False
     # "until Thursday, they had not called him a suspect": a state that ended in the past
     return env.doc is None or not pluperfect(env.doc, c.start, c.end)

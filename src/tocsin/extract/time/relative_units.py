@@ -109,7 +109,11 @@ def _norm_the_unit(c, env, unit, gran, suffix, mod, start) -> Optional[Resolved]
         else:
             p = Point("weekend", base.start if dct.isoweekday() >= 6 else base.shift(-1).start)
         return Resolved("DATE", p.value(), mod, PUBLISHED, start)
-    if unit in ("week", "month", "year", "decade", "day"):
+    if unit == "week":
+        # "for the week", "during the week": a week the text does not pin down (TimeML: the
+        # known year with the week left unspecified)
+        return Resolved("DATE", f"{dct.year}-WXX", mod, PUBLISHED, start)
+    if unit in ("month", "year", "decade", "day"):
         p = floor(dct, gran)
         return Resolved("DATE", p.value(), mod, PUBLISHED, start)
     return None

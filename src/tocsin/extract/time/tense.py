@@ -31,6 +31,8 @@ def verb_of(tok):
 def verb_tense(v, depth: int = 0) -> Optional[str]:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     low = {a.lower_ for a in auxes}
+    if low & (_MODAL_FUTURE | {"would", "could", "'d"}) and "have" in low and v.tag_ == "VBN":
+        return "past"                        # "may have been responsible for a drop on Wednesday"
     if low & _FUTURE_AUX or low & _MODAL_FUTURE:
         return "future"
     if v.tag_ == "VBN" and v.lemma_ in _SCHEDULED and not any(a.lemma_ == "have" for a in auxes):
