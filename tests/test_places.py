@@ -158,3 +158,18 @@ def test_states_named_together_are_states():
     text = "Storms moved from Oklahoma into Texas and Wyoming, officials in Tulsa said."
     res = tocsin.resolve_places(text, _spans(text, "Oklahoma", "Texas", "Wyoming", "Tulsa"))
     assert [p.feature for p in res[:3]] == ["admin1"] * 3
+
+
+def test_name_closing_a_longer_name_or_speaking_is_no_local_town():
+    from tocsin.geo.recognize import _in_longer_name, _speaks, settings
+
+    doc = nlp_loader.load()("Workers at the Taco Bell left. Nelson said East Bank Mayor Chuck Blair agreed.")
+
+    def span(word):
+        i = next(t.i for t in doc if t.text == word)
+        return doc[i:i + 1]
+
+    assert _in_longer_name(doc, span("Bell"))       # "Taco Bell"
+    assert not _in_longer_name(doc, span("East"))   # a name the place opens is fine
+    assert _speaks(span("Nelson"), settings())      # "Nelson said": a person
+    assert not _speaks(span("Bell"), settings())

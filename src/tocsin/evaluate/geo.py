@@ -163,6 +163,7 @@ def score_end_to_end(articles: list[GoldArticle], with_demonyms: bool = True):
     nlp = nlp_loader.load()
     exact, loose = PRF(), PRF()
     res = ResolutionScore()
+    misses: Counter = Counter()  # recognition errors on exact spans: ("missed"|"spurious", text)
     arts = [make_article(ArticleInput(text=a.text, origin=a.id, id=a.id)) for a in articles]
     for a, art, doc in zip(articles, arts, nlp.pipe((x.text for x in arts), batch_size=16)):
         ctx = Context(article=art, doc=doc)
@@ -183,6 +184,8 @@ def score_end_to_end(articles: list[GoldArticle], with_demonyms: bool = True):
         exact.tp += len(gset & pset)
         exact.fp += len(pset - gset)
         exact.fn += len(gset - pset)
+        misses.update(("missed", a.text[s:e]) for s, e in gset - pset)
+        misses.update(("spurious", a.text[s:e]) for s, e in pset - gset)
         used = set()
         for t in gold:
             hit = next((x for x in pred if x[0] < t.end and t.start < x[1] and (x[0], x[1]) not in used), None)
@@ -194,7 +197,7 @@ def score_end_to_end(articles: list[GoldArticle], with_demonyms: bool = True):
             if t.geonameid is not None:
                 res.add(t, hit[2])
         loose.fp += len(pset - used)
-    return exact, loose, res
+    return exact, loose, res, misses
 
 
 def _place_of(gp, d):
@@ -210,7 +213,7 @@ def command(
     data: Path = typer.Option(DEFAULT_DATA, help="LGL or TR-News XML (../shared/data/geo/)."),
     limit: Optional[int] = typer.Option(None, help="Only the first N articles."),
     mode: str = typer.Option("both", help="gold (given toponyms), e2e (end to end) or both."),
-    errors: int = typer.Option(0, help="Print this many resolution errors."),
+    errors: int = typer.Option(0, help="Print this many resolution errors (and the most frequent recognition errors)."),
 ) -> None:
     """Toponym resolution and recognition against LGL / TR-News."""
     from tocsin.geo import gazetteer
@@ -235,10 +238,14 @@ def command(
                  f"{p.name if p else ''} {p.feature if p else ''} {p.country if p else ''} {d:.0f} km")
     if mode in ("e2e", "both"):
         t0 = time.perf_counter()
-        exact, loose, res = score_end_to_end(articles)
+        exact, loose, res, misses = score_end_to_end(articles)
         echo("(b) end to end (demonyms counted as toponyms, as the benchmarks annotate them)")
         echo("  " + exact.row("recognition (exact span)"))
         echo("  " + loose.row("recognition (overlapping span)"))
         for row in res.rows("  resolution of the recognised toponyms"):
             echo(row)
         echo(f"  {time.perf_counter() - t0:.1f} s; resident memory {_rss_mb():.0f} MB")
+        if errors:
+            for kind in ("missed", "spurious"):
+                top = [(t, n) for (k, t), n in misses.most_common() if k == kind][:errors]
+                echo(f"  most often {kind} (exact span): " + "; ".join(f"{t!r} x{n}" for t, n in top))

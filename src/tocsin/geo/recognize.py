@@ -89,8 +89,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             taken[i] = True
 
     abbrev = state_abbreviations()
-    surnames = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]}
-    surnames |= {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {w for w in _person_words(doc) if not _prominent(gaz, w, ("country",), 10**12)}
 
     def retag(span_text: str) -> bool:
         return (span_text not in cfg["not_toponyms"] and span_text not in surnames
@@ -166,6 +165,12 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             if _prominent(gaz, st, cfg["phrase_features"], cfg["phrase_min_city_population"]):
                 hit = ("toponym", span, None)
                 break
+        if hit and hit[0] == "toponym" and i > 0:
+            # "West" (mis-tagged ORG) + "Virginia": a prominent name one capitalised word longer
+            left = doc[i - 1:hit[1].end]
+            if (left[0].text[:1].isupper() and not any(o.start < left.end_char and left.start_char < o.end for o in out)
+                    and _prominent(gaz, left.text, ("country", "admin1"), 10**12)):
+                hit = ("toponym", left, None)
         if hit:
             kind, span, dem = hit
             if kind == "demonym":
@@ -196,6 +201,26 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     out.extend(_sites(doc, out, cfg, skip))
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _in_longer_name(doc, span) -> bool:
+    """The span closes a longer proper name ("Taco Bell", "Billy Graham", "Bill M. Harris"); a
+    name the span opens is fine ("East Bank Mayor", "Licking County Prosecutor")."""
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    before = doc[span.start - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+def _speaks(span, cfg) -> bool:
+    """The span is the subject of a speech verb ("Nelson said"): a person, not a small town."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in cfg["metonymy_verbs"]
+
+
+def _person_words(doc) -> set[str]:
+    """Words of the article's multi-word person names ("Bell" of "Michael Bell")."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def _embedded(ent, is_place):
@@ -272,6 +297,7 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
     for ent in doc.ents:
         for t in ent:
             ent_of[t.i] = ent
+    surnames = _person_words(doc)
     out = []
     i, n = 0, len(doc)
     while i < n:
@@ -291,7 +317,8 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
             if ent is not None and (ent.label_ not in cfg["local_labels"] or (ent.start, ent.end) != (span.start, span.end)):
                 continue
             st = span.text
-            if st in cfg["not_toponyms"] or (excluded and excluded(span.start_char, span.end_char)):
+            if (st in surnames or st in cfg["not_toponyms"] or (excluded and excluded(span.start_char, span.end_char))
+                    or _in_longer_name(doc, span) or _speaks(span, cfg)):
                 continue
             if any(c.kind == 0 and c.place.feature in ("city", "admin2") and (c.place.cc, c.place.admin1) in regions
                    for c in gaz.lookup(st)):
