@@ -119,10 +119,59 @@ _CONTENT_DEPS = {"ccomp", "xcomp"}
 _COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "advcl", "npadvmod"}
 
 
+_CLAUSE_STOP = {".", ";", "?", "!", ":", "(", ")", "—", "–"}
+
+
+def _linear_cue(ix: DocIndex, o_tok: int, words: frozenset, near, reach: int = 25) -> Optional[Token]:
+    """The nearest cue verb (lemma in ``words``) before the opening mark in the same clause,
+    read left to right rather than from the parse: the small parser often hangs a quoted
+    complement on the wrong word ("Comey called Clinton's use of private email servers
+    “extremely careless”"). Another finite verb, a clause-ending mark or a quotation stops it."""
+    doc = ix.doc
+    lo = max(ix.sent_start[o_tok], o_tok - reach)
+    for k in range(o_tok - 1, lo - 1, -1):
+        t = doc[k]
+        if not near(t) or t.text in QUOTE_TOKENS or t.text in _CLAUSE_STOP or t.is_space:
+            return None
+        if cues.is_verb(t) and t.lemma_.lower() in words:
+            return t
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass"):
+            return None
+    return None
+
+
+def _linear_speaker(cue: Token, lex: Lexicon) -> Optional[Token]:
+    """The cue's subject, or the noun just before it ("Trump described …") when the parse
+    gives none."""
+    s = cues.subject(cue, lex)
+    if s is not None and s.pos_ in _SPEAKER_POS and s.i < cue.i:
+        return s
+    k = cue.i - 1
+    while k >= 0 and (cue.doc[k].tag_ in ("RB", "MD") or cue.doc[k].dep_ in ("aux", "auxpass", "neg")):
+        k -= 1
+    if k >= 0 and cue.doc[k].pos_ in ("PROPN", "PRON", "NOUN") and cues.same_paragraph(cue.doc[k], cue):
+        return _np_head(cue.doc[k])
+    return None
+
+
+_VENUE_PREPS = {"in", "on", "during", "at", "with", "to", "via", "through", "after", "before", "while", "from"}
+_ADDRESSEE_CUES = {"tell", "inform", "assure", "ask", "email", "text", "message", "write"}
+
+
+def _venue_or_addressee(cue: Token, holder: Token) -> bool:
+    """Does the quoted term sit where the cue names where or to whom it was said ("said in an
+    interview on “New Day”", "told NBC's “Today”"), not what was said?"""
+    if holder.dep_ == "prep" and holder.lower_ in _VENUE_PREPS:
+        return True
+    return holder.dep_ in ("dobj", "dative") and cue.lemma_.lower() in _ADDRESSEE_CUES
+
+
 def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_tok: int, c_tok: int,
-                        para: int) -> Optional[Cand]:
+                        para: int, near) -> Optional[Cand]:
     """Reported speech around a short quoted term: the complement of the speech verb that
-    governs it ("Romney called [it “disqualifying”]", "described the plan as [“a disaster”]")."""
+    governs it ("Romney called [it “disqualifying”]", "described the plan as [“a disaster”]");
+    when the parse hangs the term elsewhere, a naming verb shortly before it in its clause
+    ("Carson called [that report Friday a “boldfaced lie.”]")."""
     doc = ix.doc
     h = doc[o_tok].head
     for _ in range(6):
@@ -132,24 +181,43 @@ def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_t
         if cues.is_speech(h, lex) and cues.same_paragraph(h, doc[o_tok]):
             break
         if h.head.i == h.i:
-            return None
+            h = None
+            break
         h = h.head
     else:
-        return None
-    if not cues.is_speech(h, lex):
-        return None
-    kids = [ch for ch in h.children if ch.i > h.i and ch.dep_ in _COMPLEMENT_DEPS]
-    if not kids:
-        return None
-    i, j = min(ch.left_edge.i for ch in kids), max(ch.right_edge.i for ch in kids) + 1
-    if not (i <= o_tok and c_tok < j):
-        return None
+        h = None
+    span = None
+    if h is not None and cues.is_speech(h, lex):
+        kids = [ch for ch in h.children if ch.i > h.i and ch.dep_ in _COMPLEMENT_DEPS]
+        holder = next((ch for ch in kids if ch.left_edge.i <= o_tok <= ch.right_edge.i), None)
+        if holder is not None and _venue_or_addressee(h, holder):
+            return None
+        if kids:
+            i, j = min(ch.left_edge.i for ch in kids), max(ch.right_edge.i for ch in kids) + 1
+            # the quoted words lie in the complement (a closing mark after the full stop
+            # hangs on the root: "called it “disqualifying.”")
+            last = c_tok - 1 if m.close is not None else c_tok
+            while last > o_tok and doc[last].is_punct:
+                last -= 1
+            if i <= o_tok and last < j:
+                span = (i, max(j, c_tok + 1 if m.close is not None else j))
+                spk_tok = cues.subject(h, lex)
+    if span is None:
+        h = _linear_cue(ix, o_tok, lex.naming, near, reach=12)
+        if h is None:
+            return None
+        span = (h.i + 1, c_tok + 1 if m.close is not None else c_tok)
+        spk_tok = _linear_speaker(h, lex)
+    i, j = span
     while j > i and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_TOKENS:
         j -= 1
+    while i < j and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in QUOTE_TOKENS:
+        i += 1
+    if j <= i:
+        return None
     start, end = doc[i].idx, ix.char_end(j - 1)
     if ctx.excluded(start, end):
         return None
-    spk_tok = cues.subject(h, lex)
     if spk_tok is not None and i <= spk_tok.i < j:
         spk_tok = None
     speaker = build(ctx, spk_tok, lex) if spk_tok is not None else None
@@ -244,7 +312,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
     if short:
         # a word or two in quotation marks is a scare quote or a term, not a quotation; when a
         # cue verb governs it ("called it “disqualifying”") the clause is reported speech
-        return _short_quote_clause(ctx, m, lex, ix, o_tok, c_tok, para)
+        return _short_quote_clause(ctx, m, lex, ix, o_tok, c_tok, para, near)
     if m.close is not None and cue is None:
         k = c_tok + 1
         while k < len(doc) and len(trailer) < _TRAILER_MAX:
@@ -336,6 +404,13 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
             if cue is None:
                 spk_tok = _colon_source(doc, ix.sent_start[colon], colon)
                 how = "colon-source"
+
+    # 5. a fragment whose cue the parse missed: a cue verb shortly before it in its clause
+    if cue is None and embedded:
+        cue = _linear_cue(ix, o_tok, lex.speech | lex.naming, near)
+        if cue is not None:
+            how = "linear"
+            spk_tok = _linear_speaker(cue, lex)
 
     sentence_like = not embedded
     if cue is None and spk_tok is not None:

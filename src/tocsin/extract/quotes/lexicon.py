@@ -16,6 +16,7 @@ class Lexicon:
     intention: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     documents: frozenset[str]
+    naming: frozenset[str]
     authoring: frozenset[str]
     platforms: dict[str, str]  # lower-case surface -> canonical name
     media_words: frozenset[str]
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         intention=_words(cues, "intention", "cues.yaml"),
         phrases=tuple(tuple(p.lower().split()) for p in cues.get("phrases") or []),
         documents=_words(cues, "documents", "cues.yaml"),
+        naming=_words(cues, "naming", "cues.yaml"),
         authoring=_words(cues, "authoring", "cues.yaml"),
         platforms=platforms,
         media_words=_words(chans, "media_words", "channels.yaml"),
