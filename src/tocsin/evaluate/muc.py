@@ -60,11 +60,15 @@ def read_keys(path: Path) -> dict[str, list[dict]]:
 
 
 def story_text(text: str) -> str:
-    """A story as an article: wrapped lines joined into paragraphs, the "[TEXT]" markers
-    dropped. The case stays: the pipeline truecases all-capitals text before parsing."""
+    """A story as an article: wrapped lines joined into paragraphs, the dateline ("LIMA, 11
+    JAN 90 (EFE) --") a sentence and paragraph of its own, the "[TEXT]" markers dropped. The case stays: the pipeline truecases all-capitals text before parsing."""
     paragraphs = re.split(r"\n[ \t]*\n", text.strip())
     t = "\n\n".join(" ".join(x.strip() for x in p.splitlines() if x.strip()) for p in paragraphs)
+    t = _DATELINE.sub(lambda m: m.group(1) + ".\n\n", t, count=1)  # the dateline is a header
     return re.sub(r"\[(?:TEXT|EXCERPT)\]\s*", "", t)
+
+
+_DATELINE = re.compile(r"^([^\n]{0,80}?\b\d{1,2} [A-Z]{3}[A-Z]* \d{2}\b[^\n]{0,80}?)\s+--\s*")
 
 
 def published(text: str) -> Optional[str]:
@@ -225,6 +229,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                 out["Victim"].append(p.text)
         out["Weapon"] += m.instruments
+    out["PerpOrg"] += responsible_orgs(ctx, lex, orgs)
     for r in out:
         seen, uniq = set(), []
         for s in out[r]:
@@ -252,6 +257,33 @@ def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
             hurt = [e.injured for e in evs if e.injured is not None]
             out.append((sum(dead) if dead else None, sum(hurt) if hurt else None))
     return out
+
+
+def responsible_orgs(ctx, lex, orgs) -> list[str]:
+    """Organisations named in a sentence that puts an attack on someone's account ("the FMLN
+    claimed responsibility for the attack", "they blame the army for the massacre")."""
+    cues = lex.cue_set("responsibility_cues")
+    triggers = {s for s, e in ((ev.trigger.start, ev.trigger.end) for ev in ctx.events if ev.type == "ASSAULT")}
+    mention_starts = {m.start for ev in ctx.events if ev.type == "ASSAULT" for m in ev.mentions} | triggers
+    found = []
+    for sent in ctx.doc.sents:
+        if not any(t.lower_ in cues for t in sent):
+            continue
+        if not any(sent.start_char <= s < sent.end_char for s in mention_starts):
+            continue
+        spans = [(e.start_char, e.end_char) for e in sent.ents
+                 if e.label_ == "ORG" and not any(t.lower_ in lex.cue_set("reporting_verbs") for t in e)]
+        for t in sent:
+            if (t.lower_ in orgs or _acronym(t)) and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_:
+                spans.append((min(x.idx for x in t.subtree if x.i >= t.i - 3), t.idx + len(t)))
+        for s0, e0 in spans:
+            ent = ctx.entity_at(s0, e0)
+            words = ctx.text[s0:e0].lower().split()
+            if (ent is not None and ent.kind in ("media", "person", "country")) or not words or words[0] == "no" \
+                    or any(p.start <= s0 and e0 <= p.end for p in ctx.places):
+                continue
+            found.append(ctx.text[s0:e0])
+    return found
 
 
 def combat_only(ctx, victims, lex) -> bool:
