@@ -51,8 +51,8 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
             wd = lx.weekday_number(w)
             day = weekday_near(day, wd, weekday_how("future" if ahead_cued(c, env) else env.tense))
     elif day is not None:
-        a = env.anchor()
-        if a is not None and a.point.gran == "day" and a.sent_start == env.sent_start:
+        a = env.anchor(gran="day", within=5)
+        if a is not None and a.point.gran == "day":
             day, anchor = a.point.start, a.index
     if day is None:
         return Resolved("TIME", None, mod_of(c))

@@ -45,10 +45,13 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
         if _is_modal_may(c, env) or not capitalised(mon_word):
             return None
     if mon_word and key(mon_word) == "march" and not g.get("d") and not g.get("y") and not g.get("rel"):
-        # "March" capitalised only at a sentence start may be the noun/verb
+        # "March" capitalised only at a sentence start may be the noun/verb; after an article
+        # it names a march ("the annual March for Life", "the March of the Mothers")
         nxt = env.text[c.end:c.end + 12]
-        if re.match(r"\s+(on|to|through|against|for|in)\b", nxt) and c.start == env.sent_start:
-            return None
+        if re.match(r"\s+(on|to|through|against|for|in|of)\b", nxt):
+            before = env.text[max(env.sent_start, c.start - 12):c.start]
+            if c.start == env.sent_start or re.search(r"\b(the|a|an|annual)\s+[`'\"‘“]*$", before, re.I):
+                return None
     suffix = pod_suffix(g.get("pod"))
     if g.get("h"):
         suffix = f"T{int(g['h']):02d}:{g['mi']}"

@@ -55,7 +55,7 @@ def norm_offset(c: Candidate, env: Env) -> Optional[Resolved]:
     a = None
     if gran == "year" and int(n) == 1 and (d in ("ago", "earlier")):
         # "up from $2 a year ago/earlier": the same quarter a year before
-        a = env.anchor(gran="quarter", within=2, unshifted=True)
+        a = env.anchor(gran="quarter", within=2, unshifted=True, ended=True)
     if a is None and discourse:
         a = env.anchor(unshifted=gran == "year")
     if a is not None:

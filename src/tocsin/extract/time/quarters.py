@@ -91,7 +91,7 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
         else:
             if dct is None:
                 return Resolved("DATE", None, mod, None, start)
-            a = env.anchor(gran="quarter", unshifted=True)
+            a = env.anchor(gran="quarter", unshifted=True, ended=earlier)
             if det == "last" or "previous" in qmods or "prior" in qmods:
                 p = (a.point if a else floor(dct, "quarter")).shift(-1)
                 anchor = a.index if a else PUBLISHED

@@ -20,10 +20,22 @@ def proper_name(c: Candidate, env: Env) -> bool:
     return bool(re.match(r"\s+[A-Z]", env.text[c.end:c.end + 3]))
 
 
+def discourse_marker(c: Candidate, env: Env) -> bool:
+    """'Now, he says ...': a sentence-initial word set off by a comma opens the sentence as a
+    discourse marker, not as a time adverbial."""
+    lead = env.text[env.sent_start:c.start]
+    return not lead.strip(" \t\n\"'`“‘") and env.text[c.end:c.end + 1] == ","
+
+
 def norm_ref(c: Candidate, env: Env) -> Optional[Resolved]:
     if proper_name(c, env):
         return None
-    v = lx.lexicon()["refs"].get(key(c.g("ref")))
+    if key(c.g("ref")) in lx.lexicon()["discourse_marker_refs"] and discourse_marker(c, env):
+        return None
+    k = key(c.g("ref"))
+    if k in lx.lexicon()["future_only_refs"]:
+        return Resolved("DATE", lx.lexicon()["future_only_refs"][k]) if env.tense == "future" else None
+    v = lx.lexicon()["refs"].get(k)
     return Resolved("DATE", v) if v else None
 
 

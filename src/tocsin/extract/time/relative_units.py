@@ -25,7 +25,7 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
             p = floor(dct, unit if unit != "quarter" else "quarter")
             return Resolved("DATE", p.value(), "END", PUBLISHED, start)
         if unit == "year":
-            a = env.anchor(gran="quarter", unshifted=True)
+            a = env.anchor(gran="quarter", unshifted=True, ended=True)
             if a is not None:
                 return Resolved("DATE", a.point.shift(-4).value(), mod, a.index, start, shifted=True)
             return Resolved("DATE", str(dct.year - 1), mod, PUBLISHED, start)

@@ -46,14 +46,17 @@ class Env:
     priors: list[Prior] = field(default_factory=list)
 
     def anchor(self, same_sentence: bool = False, gran: Optional[str] = None, within: Optional[int] = None,
-               unshifted: bool = False) -> Optional[Prior]:
+               unshifted: bool = False, ended: bool = False) -> Optional[Prior]:
         """The nearest preceding resolved calendar timex (optionally of one granularity, within
-        ``within`` sentences, not itself counted back from another)."""
+        ``within`` sentences, not itself counted back from another, ``ended`` by publication:
+        a year-ago comparison is made with a reported period, not a forecast one)."""
         for p in reversed(self.priors):
             if same_sentence and p.sent_start != self.sent_start:
                 return None
             if within is not None and self.sent_index - p.sent_index > within:
                 return None
+            if ended and self.dct is not None and p.point.shift(1).start > self.dct:
+                continue
             if (gran is None or p.point.gran == gran) and not (unshifted and p.shifted):
                 return p
         return None
