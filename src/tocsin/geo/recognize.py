@@ -37,7 +37,8 @@ def settings() -> dict:
     for k in ("retag_labels",):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
-    for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels"):
+    for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
+              "unknown_word_labels", "locative_preps"):
         cfg[k] = frozenset(cfg[k])
     return cfg
 
@@ -122,6 +123,12 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                   or (ent.label_ == "FAC" and not gaz.lookup(span_text))):
                 for i in range(ent.start, ent.end):
                     taken[i] = True
+            elif (ent.label_ in cfg["unknown_word_labels"] and len(ent) == 1 and not gaz.lookup(span_text)
+                  and not _locative(ent, text, abbrev, gaz, cfg)):
+                # one unknown word the small model calls a place ("Saakashvili", "Pawlenty"), in no
+                # locative use: not a toponym
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
             else:
                 add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["demonym_labels"] and gaz.demonym(span_text) is not None:
@@ -201,6 +208,31 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     out.extend(_sites(doc, out, cfg, skip))
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _locative(span, text: str, abbrev, gaz, cfg) -> bool:
+    """The span reads as a place: the object of "in/near/at/from..." or qualified ("X, Ill.",
+    "X, Texas")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in cfg["locative_preps"]:
+        return True
+    rest = text[span.end_char:span.end_char + 20]
+    if rest.startswith(", "):
+        after = rest[2:]
+        if any(after.startswith(ab) for ab in abbrev):
+            return True
+        word = after.split(",")[0].split(" ")[0]
+        return any(c.place.feature in ("country", "admin1") for c in gaz.lookup(word))
+    return False
+
+
+def _opens_or_closes(ent, span) -> bool:
+    """The span opens an organisation's or facility's name ("Harwinton Senior Center", "the
+    Edwardsville City Council") or closes it after "of"/"in" ("First Bank of Princeton")."""
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if span.start == first and span.end < ent.end:
+        return True
+    return span.end == ent.end and span.start > ent.start and ent.doc[span.start - 1].lower_ in ("of", "in")
 
 
 def _in_longer_name(doc, span) -> bool:
@@ -314,7 +346,9 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
             if len(ents) != 1:
                 continue
             ent = next(iter(ents))
-            if ent is not None and (ent.label_ not in cfg["local_labels"] or (ent.start, ent.end) != (span.start, span.end)):
+            if ent is not None and not (
+                    (ent.label_ in cfg["local_labels"] and (ent.start, ent.end) == (span.start, span.end))
+                    or (ent.label_ in cfg["embedding_labels"] and _opens_or_closes(ent, span))):
                 continue
             st = span.text
             if (st in surnames or st in cfg["not_toponyms"] or (excluded and excluded(span.start_char, span.end_char))
