@@ -74,6 +74,11 @@ def _speaker_token(cue: Token, lex: Lexicon, inside, trailer: Optional[list[int]
     if cues.is_according(cue):
         return cues.according_object(cue)
     s = cues.subject(cue, lex, outside=lambda t: not inside(t.i))
+    if s is not None and s.pos_ in _SPEAKER_POS and trailer and s.i > cue.i and \
+            any(cue.doc[k].pos_ in ("PROPN", "PRON", "NOUN") for k in trailer if k < cue.i):
+        # "“…?” the 43-year-old asked in the video's description": a noun between the
+        # quotation and the cue is the speaker, not one after the cue
+        s = None
     if s is not None and s.pos_ in _SPEAKER_POS:
         return s
     if trailer:
@@ -96,23 +101,40 @@ def _title_case(text: str) -> bool:
     return len(words) >= 2 and len(long) >= 1 and all(w[:1].isupper() for w in long)
 
 
-def _colon_source(doc, lo: int, colon: int) -> Optional[Token]:
+def _colon_source(doc, lo: int, colon: int, lex: Lexicon) -> Optional[Token]:
     """Who speaks in "X: “…”" (a name before the colon) or "X has adopted the stance: “…”"
     (the subject of the clause that the colon ends)."""
     toks = [t for t in doc[lo:colon] if not t.is_space]
+    if toks and toks[-1].text == ")" and "(" in [t.text for t in toks]:
+        # "Rep. Trey Gowdy (R-S.C.): …": the name is before the parenthesis
+        k = max(n for n, t in enumerate(toks) if t.text == "(")
+        toks = toks[:k]
     if not toks:
         return None
-    if toks[-1].pos_ == "PROPN" and (len(toks) <= 6 or toks[-1].ent_type_ in ("PERSON", "ORG")):
+    last = toks[-1]
+    if last.pos_ == "PROPN" and (len(toks) <= 6 or last.ent_type_ in ("PERSON", "ORG")):
         # "Pat Caddell: …", "More from Blumenthal and Cohen: …", "… - Philip Bump: …"
-        return _np_head(toks[-1])
-    root = toks[-1]
+        return _np_head(last)
+    if last.pos_ == "NOUN" and last.lemma_.lower() in lex.documents and len(toks) <= 6:
+        # "More from the report: …"
+        return _np_head(last)
+    root = last
     while root.head.i != root.i and lo <= root.head.i < colon:
         root = root.head
     if cues.is_verb(root):
         for ch in root.children:
-            if ch.dep_ == "nsubj" and (ch.pos_ in ("PROPN", "PRON") or ch.ent_type_ in ("PERSON", "ORG")):
+            if ch.dep_ == "nsubj" and (ch.pos_ in ("PROPN", "PRON") or ch.ent_type_ in ("PERSON", "ORG")
+                                       or _named_noun(ch)):
                 return ch
     return None
+
+
+def _named_noun(tok: Token) -> bool:
+    """A common noun made specific by a name: "the Clinton campaign", "Trump's lawyers"."""
+    return tok.pos_ == "NOUN" and any(
+        ch.dep_ in ("compound", "poss") and (ch.pos_ == "PROPN" or ch.ent_type_ in ("PERSON", "ORG", "NORP"))
+        for ch in tok.lefts
+    )
 
 
 _CONTENT_DEPS = {"ccomp", "xcomp"}
@@ -331,6 +353,11 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                 )
                 if own_content and not ends_clause:
                     break
+                if content_end.endswith(".") and any(
+                        ch.dep_ in ("dobj", "ccomp") and ch.i > t.i for ch in t.children):
+                    # "“… overlook.” The star then recalled an incident …": a new sentence
+                    # whose verb has its own object is not the quotation's cue
+                    break
                 if not ends_clause and not embedded and k > c_tok + 4:
                     # "….” Then X said that …": a new sentence with its own cue
                     break
@@ -402,7 +429,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                     spk_tok = _speaker_token(cue, lex, inside)
                     break
             if cue is None:
-                spk_tok = _colon_source(doc, ix.sent_start[colon], colon)
+                spk_tok = _colon_source(doc, ix.sent_start[colon], colon, lex)
                 how = "colon-source"
 
     # 5. a fragment whose cue the parse missed: a cue verb shortly before it in its clause
