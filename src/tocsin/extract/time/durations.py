@@ -56,7 +56,9 @@ def duration_value(n: Optional[float], unit_word: str) -> Optional[str]:
     return ("PT" if clock else "P") + parts
 
 
-_SET_CONTEXT = re.compile(r"(\d|%|\bper\b|\bpercent\b|\btimes\b|\btwice\b|\bonce\b|\bthrice\b)[^.;:!?]{0,40}$", re.I)
+_FREQUENCY_CONTEXT = re.compile(r"\b(times|twice|once|thrice)\b[^.;:!?]{0,40}$", re.I)
+_RATE_CONTEXT = re.compile(r"(\d|%|\bper\b|\bpercent\b)[^.;:!?]{0,40}$", re.I)
+_DURATION_LEAD = re.compile(r"\b(in|for|over|within|than|after|before|about|nearly|almost|only|just)\s+$", re.I)
 
 
 def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
@@ -89,9 +91,12 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         return None
     if num in ("a", "an") and not g.get("ddet") and not g.get("mod") and not g.get("extra"):
         core = c.g("_core_start") if "_core_start" in c.groups else c.start
-        if _SET_CONTEXT.search(env.text[max(0, core - 60):core]):
-            letter, clock = unit_letter(unit)
-            return Resolved("SET", duration_value(1, g["unit"]), None, None, start)
+        before = env.text[max(0, core - 60):core]
+        if not _DURATION_LEAD.search(before):
+            if _FREQUENCY_CONTEXT.search(before):          # "three times a week": a SET
+                return Resolved("SET", duration_value(1, g["unit"]), None, None, start)
+            if _RATE_CONTEXT.search(before):
+                return None       # "$2 million a year", "700 seats a week": a rate, not a time
     approx = key(g.get("approx"))
     if approx == "and a half" and n is not None:
         n += 0.5

@@ -32,6 +32,12 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
     q = _QORD.get(qword)
     year_m = re.search(r"\b(1\d\d\d|20\d\d)\b", qmods)
     y = int(year_m.group(1)) if year_m else (int(g["y2"]) if g.get("y2") else None)
+    if qword == "last":
+        # "the last half of 1989" is the second half; "the last quarter" alone the previous one
+        if qu == "half" or y is not None:
+            q = 2 if qu == "half" else 4
+        else:
+            det = "last"
     earlier = any(e in qmods for e in _EARLIER) or bool(g.get("agodir"))
     if g.get("plural"):
         if q and qu == "quarter":
@@ -40,6 +46,8 @@ def norm_quarter(c: Candidate, env: Env) -> Optional[Resolved]:
     if qu == "half":
         if q not in (1, 2):
             return None
+        if y is None and re.match(r"\s+of\b", env.text[c.end:c.end + 4]):
+            return None                                # "the first half of the '80s", "of the game"
         if y is None:
             if dct is None:
                 return Resolved("DATE", None, mod, None, start)

@@ -31,6 +31,8 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
             return Resolved("DATE", str(dct.year - 1), mod, PUBLISHED, start)
         return Resolved("DATE", floor(dct, unit).shift(-1).value(), mod, PUBLISHED, start)
     rel = key(g["rel"])
+    if g["unit"][:1].isupper() and g["rel"][:1].isupper() and c.start != env.sent_start:
+        return None                                    # a title: ABC's "This Week"
     pods = {"morning", "afternoon", "evening", "night"}
     gran = "day" if unit in pods else unit
     suffix = pod_suffix(unit) if unit in pods else ""
@@ -61,6 +63,10 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
             p = Point(p.gran, p.start, suffix)
             return Resolved(type_of(p.value()), p.value(), mod, a.index, start)
         if rel in ("that", "the same", "that same"):
+            if a is not None:
+                # "that day" after "in October": the known parts kept, the rest unspecified
+                v = underspecified(a.point, gran)
+                return Resolved("DATE", v, mod, a.index if v else None, start)
             return Resolved("DATE", None, mod, None, start)
         dct_rel[rel] = anchor_rel[rel]
     if rel not in dct_rel:
@@ -116,4 +122,18 @@ def _norm_the_unit(c, env, unit, gran, suffix, mod, start) -> Optional[Resolved]
     if unit in ("month", "year", "decade", "day"):
         p = floor(dct, gran)
         return Resolved("DATE", p.value(), mod, PUBLISHED, start)
+    return None
+
+
+def underspecified(p: Point, gran: str) -> Optional[str]:
+    """A ``gran`` period inside the coarser period ``p``, known only as far as ``p`` goes
+    (TimeML X placeholders): a day in October 1998 is ``1998-10-XX``, a week in 1998
+    ``1998-WXX``, a month in 1998 ``1998-XX``."""
+    y = p.start.year
+    if gran == "day":
+        return f"{y}-{p.start.month:02d}-XX" if p.gran == "month" else f"{y}-XX-XX"
+    if gran in ("week", "weekend"):
+        return f"{y}-WXX"
+    if gran == "month":
+        return f"{y}-XX"
     return None
