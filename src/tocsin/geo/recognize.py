@@ -34,7 +34,7 @@ def settings() -> dict:
     cfg = dict(load_yaml("geo/recognition.yaml"))
     for k in ("not_toponyms",):
         cfg[k] = frozenset(cfg[k])
-    for k in ("retag_labels",):
+    for k in ("retag_labels", "retag_city_labels", "institution_words"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
@@ -92,9 +92,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     abbrev = state_abbreviations()
     surnames = {w for w in _person_words(doc) if not _prominent(gaz, w, ("country",), 10**12)}
 
-    def retag(span_text: str) -> bool:
+    def retag(span_text: str, label: str) -> bool:
+        min_pop = cfg["retag_min_city_population"] if label in cfg["retag_city_labels"] else 10**12
         return (span_text not in cfg["not_toponyms"] and span_text not in surnames
-                and _prominent(gaz, span_text, cfg["retag_features"], cfg["retag_min_city_population"]))
+                and _prominent(gaz, span_text, cfg["retag_features"], min_pop))
 
     def embedded_place(span_text: str) -> bool:
         return (span_text not in cfg["not_toponyms"] and span_text not in surnames
@@ -134,7 +135,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         elif ent.label_ in cfg["demonym_labels"] and gaz.demonym(span_text) is not None:
             add(s, e, "demonym", (ent.start, ent.end), country=gaz.demonym(span_text),
                 adjectival=not span_text.endswith("s"))
-        elif ent.label_ in cfg["retag_labels"] and retag(span_text):
+        elif ent.label_ in cfg["retag_labels"] and retag(span_text, ent.label_):
             add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["embedding_labels"] and len(ent) > 1:
             # "West Virginia University", "Alexandria Police Department", "University of Texas"
@@ -330,6 +331,7 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
         for t in ent:
             ent_of[t.i] = ent
     surnames = _person_words(doc)
+    countries = {cc for cc, _ in regions}
     out = []
     i, n = 0, len(doc)
     while i < n:
@@ -348,13 +350,18 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
             ent = next(iter(ents))
             if ent is not None and not (
                     (ent.label_ in cfg["local_labels"] and (ent.start, ent.end) == (span.start, span.end))
-                    or (ent.label_ in cfg["embedding_labels"] and _opens_or_closes(ent, span))):
+                    or (ent.label_ in cfg["embedding_labels"] and _opens_or_closes(ent, span)
+                        and any(t.lower_ in cfg["institution_words"] for t in ent))):
                 continue
             st = span.text
             if (st in surnames or st in cfg["not_toponyms"] or (excluded and excluded(span.start_char, span.end_char))
                     or _in_longer_name(doc, span) or _speaks(span, cfg)):
                 continue
-            if any(c.kind == 0 and c.place.feature in ("city", "admin2") and (c.place.cc, c.place.admin1) in regions
+            whole_org = ent is not None and ent.label_ not in cfg["retag_city_labels"] and (ent.start, ent.end) == (span.start, span.end)
+            if any(c.kind == 0 and c.place.feature in ("city", "admin2") and ((c.place.cc, c.place.admin1) in regions or (
+                       # a town named alone as an ORG ("Watertown"): of a country the article is in
+                       whole_org and c.place.feature == "city" and c.place.cc in countries
+                       and c.place.pop >= cfg["retag_min_city_population"]))
                    for c in gaz.lookup(st)):
                 hit = span
                 break
