@@ -166,3 +166,69 @@ def test_polnear_slice_floor():
     assert res.content_q.f1 >= 0.75
     assert res.speaker_q.f1 >= 0.6
     assert res.speaker_all.f1 >= 0.4
+
+
+def test_naming_verb_puts_a_quoted_term_on_something():
+    # the small parser hangs the quoted complement on the root; the naming verb still cues it
+    qs = _quotes('The mayor called that report on Friday a "shameless fabrication."')
+    hits = [q for q in qs if "shameless fabrication" in q.text]
+    assert len(hits) == 1
+    assert hits[0].cue.text == "called"
+    assert hits[0].speaker.text == "The mayor"
+
+
+def test_title_in_a_venue_is_not_what_was_said():
+    qs = _quotes('“We will keep going,” Senator Mara Quint told NBC’s “Today” on Monday.')
+    assert not any("Today" in q.text and q.text != "We will keep going," for q in qs)
+    assert any(q.text == "We will keep going," and "Quint" in (q.speaker.name or "") for q in qs)
+
+
+def test_relative_pronoun_is_the_speaker_span_named_by_its_antecedent():
+    text = "The plan was attacked by Senator Ruth Alder, who said it was “a gift to polluters.”"
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    sp = qs[0].speaker
+    assert sp.text == "who"
+    assert "Alder" in (sp.name or "")
+
+
+def test_inner_cue_of_an_adverbial_clause_keeps_its_own_speaker():
+    text = ("Mayor Tom Brandt said the vote was close, though his deputy Ann Vole said, "
+            "“We expected to lose by more.”")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    assert "Vole" in (qs[0].speaker.name or qs[0].speaker.text)
+
+
+def test_document_writer_named_by_a_verb_is_the_speaker():
+    text = ("Governor Lena Park issued a statement saying the state “will not abandon the "
+            "families who lost their homes.”")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    assert "Park" in (qs[0].speaker.name or "") and "statement" not in qs[0].speaker.text
+
+
+def test_colon_after_a_name_with_party_and_state():
+    text = 'Rep. Dana Whitcomb (R-Ohio): "I have not seen that figure anywhere."'
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    assert "Whitcomb" in (qs[0].speaker.name or qs[0].speaker.text)
+
+
+def test_line_breaks_separate_paragraphs_in_long_line_text():
+    from tocsin.extract.quotes.marks import paragraphs
+
+    long = "The council met on Tuesday to discuss the budget and several other matters of note. " * 2
+    text = "Title line.\n\n" + long + "\n" + long + "\n" + long + "\nShe said:\n“It is done.”"
+    paras = paragraphs(text)
+    assert len(paras) == 5  # the title, three long lines, and 'She said:' runs on into its quote
+    assert text[paras[-1][0]:paras[-1][1]].startswith("She said:")
+
+
+def test_speaker_name_credit_needs_the_name_not_a_modifier():
+    from tocsin.evaluate.polnear import _names_source
+
+    assert _names_source("Elizabeth Warren", "Warren")
+    assert _names_source("Claire McCaskill", "Democratic Sen. Claire McCaskill (D-Mo.)")
+    assert not _names_source("Donald Trump", "the Trump campaign")
+    assert not _names_source("Donald Trump", "Trump’s spokeswoman")

@@ -105,7 +105,8 @@ def _colon_source(doc, lo: int, colon: int, lex: Lexicon) -> Optional[Token]:
     """Who speaks in "X: “…”" (a name before the colon) or "X has adopted the stance: “…”"
     (the subject of the clause that the colon ends)."""
     toks = [t for t in doc[lo:colon] if not t.is_space]
-    if toks and toks[-1].text == ")" and "(" in [t.text for t in toks]:
+    paren = (toks and toks[-1].text == ")") or doc[colon].text.startswith(")")  # "):" is one token
+    if paren and "(" in [t.text for t in toks]:
         # "Rep. Trey Gowdy (R-S.C.): …": the name is before the parenthesis
         k = max(n for n, t in enumerate(toks) if t.text == "(")
         toks = toks[:k]
@@ -414,7 +415,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
     if cue is None and (before.endswith(":") or (not before and para > 0)):
         if before.endswith(":"):
             colon = ix.tok_before(m.open)
-            while colon > 0 and doc[colon].text != ":":
+            while colon > 0 and not doc[colon].text.endswith(":"):
                 colon -= 1
         else:
             prev_end = ix.paras[para - 1][1]
