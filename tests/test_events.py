@@ -184,3 +184,20 @@ def test_background_killing_does_not_merge_with_the_next_sentence_attack():
                              "It came a day after the army admitted that its soldiers had shot down a "
                              "Kenyan passenger plane.", published="2021-05-10") if e.type == "ASSAULT"]
     assert len(evs) == 2
+
+
+def test_coordinated_passives_share_agent_and_victims():
+    e = one("Two members of the village council were abducted and later murdered by rebels near the bridge.", "ASSAULT")
+    assert "rebels" in names(e.actors)
+    assert e.dead == 2
+
+
+def test_possessive_victim_counts_as_one():
+    e = one("Gunmen killed the mayor, his wife and two bodyguards in the town square.", "ASSAULT")
+    assert e.dead == 4
+
+
+def test_planting_a_charge_is_an_explosives_assault():
+    e = one("Urban commandos planted a dynamite charge at the power station.", "ASSAULT")
+    assert e.mode == "explosives"
+    assert "commandos" in names(e.actors)

@@ -201,7 +201,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         return found
 
     for m in mentions(ctx):
-        if m.type != "ASSAULT" or m.modality not in ("asserted", "claimed") or combat_only(ctx, m.recipients + m.victims, lex):
+        if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors):
             continue
         victim_spans = {(v.start, v.end) for v in m.recipients + m.victims}
         for p in m.actors:
@@ -284,6 +284,23 @@ def responsible_orgs(ctx, lex, orgs) -> list[str]:
                 continue
             found.append(ctx.text[s0:e0])
     return found
+
+
+def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, victims, actors) -> bool:
+    """Whether an event or mention is what MUC-4 templates: an asserted or claimed ASSAULT that
+    is not combat between armed forces ("clashes", guerrilla losses) and not a generic
+    reference (a bare plural with no participant: "bombings in the cities")."""
+    if type_ != "ASSAULT" or modality not in ("asserted", "claimed") or combat_only(ctx, victims, lex):
+        return False
+    span = ctx.char_span(start, end)
+    if span is None or not len(span):
+        return True
+    root = span.root
+    if root.lemma_.lower() in lex.cue_set("combat_words") or root.lower_ in lex.cue_set("combat_words"):
+        return False
+    generic = root.tag_ == "NNS" and not victims and not actors and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in root.children)
+    return not generic
 
 
 def combat_only(ctx, victims, lex) -> bool:
@@ -377,8 +394,8 @@ def command(
             n += 1
             tpls = keys.get(sid, [])
             ctx = code_context(story_text(raw), published(raw))
-            events = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")
-                      and not combat_only(ctx, e.recipients, lex)]
+            events = [e for e in ctx.events if muc_incident(ctx, lex, e.type, e.modality, e.trigger.start,
+                                                            e.trigger.end, e.recipients, e.actors)]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold

@@ -155,6 +155,15 @@ class ArgumentFinder:
             for c in _children(v, ("agent",)):
                 for p in _children(c, ("pobj",)):
                     return self.resolve(p)
+            # "were abducted and murdered by X", "were abducted by X and murdered": coordinated
+            # passives share their agent
+            for cj in _children(v, ("conj",)):
+                if cj.pos_ == "VERB" and cj.tag_ == "VBN":
+                    for c in _children(cj, ("agent",)):
+                        for p in _children(c, ("pobj",)):
+                            return self.resolve(p)
+            if v.dep_ == "conj" and v.head.pos_ == "VERB" and _is_passive(v.head) and depth < 4:
+                return self.verb_actor(v.head, depth + 1)
             return []
         subj = _children(v, _SUBJ)
         if subj:

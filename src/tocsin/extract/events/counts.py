@@ -81,6 +81,8 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
                 return 1
         if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
             return 1
+        if any(c.dep_ == "poss" for c in t.children) and t.lower_ in lex.cue_set("person_nouns"):
+            return 1  # "his wife", "the mayor's bodyguard"
         if not any(c.dep_ in ("det", "poss") for c in t.children) and any(c.dep_ == "compound" for c in t.children):
             return 1  # a bare singular name-like phrase ("police chief X", a lower-cased name)
     if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her"):
@@ -91,7 +93,8 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
 def victims_of(c: Token) -> list[Token]:
     """Head tokens of the victims named around a casualty word."""
     out: list[Token] = []
-    passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
+    passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children) or (
+        c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children))
     if c.pos_ in ("VERB", "AUX"):
         if passive or c.lemma_.lower() == "die":
             subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
