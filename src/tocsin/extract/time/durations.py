@@ -87,6 +87,8 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
     if unit in ("second", "seconds") and num in ("a", "an", "one", "the") :
         if re.match(r"\s+[a-z]", env.text[c.end:c.end + 3]):
             return None
+    if num == "one" and unit == "day" and not g.get("ddet") and not g.get("mod") and _before_verb(c, env):
+        return Resolved("DATE", "FUTURE_REF", None)   # "Islam will one day be ...": someday
     if unit in ("night", "nights") and num in ("a", "an"):
         return None
     if num in ("a", "an") and not g.get("ddet") and not g.get("mod") and not g.get("extra"):
@@ -108,3 +110,14 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         mod = mod or "EQUAL_OR_LESS"
     v = duration_value(n, g["unit"])
     return Resolved("DURATION", v, mod, None, start)
+
+
+def _before_verb(c: Candidate, env: Env) -> bool:
+    """Whether the expression stands right before a verb, as an adverb of the clause ("he may
+    one day follow", "will one day be")."""
+    if env.doc is None:
+        return False
+    span = env.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or span.end >= len(env.doc):
+        return False
+    return env.doc[span.end].pos_ in ("VERB", "AUX")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from tocsin.extract.time import lexicon as lx
-from tocsin.extract.time.calendar import Point, valid_day
+from tocsin.extract.time.calendar import floor, valid_day
 from tocsin.extract.time.direction import pick_period
 from tocsin.extract.time.grammar import Candidate
 from tocsin.extract.time.reading import capitalised, key, position_mod, trim_mod, year_of
@@ -43,14 +43,16 @@ def norm_holiday(c: Candidate, env: Env) -> Optional[Resolved]:
     if spec is None:
         return None
     mod, start = position_mod(c), trim_mod(c, env)
+    # "Easter week", "the Thanksgiving weekend": the week (weekend) the holiday falls in
+    gran = key(g.get("holweek")) or "day"
     y = year_of(g.get("y"), env.dct) if g.get("y") else None
     if y:
         d = _holiday_date(spec, y)
-        return Resolved("DATE", d.isoformat() if d else None, mod, None, start)
+        return Resolved("DATE", floor(d, gran).value() if d else None, mod, None, start)
     if env.dct is None:
         return Resolved("DATE", None, mod, None, start)
     dct = env.dct
-    cands = [Point("day", d) for d in (_holiday_date(spec, dct.year + k) for k in (-1, 0, 1)) if d]
+    cands = [floor(d, gran) for d in (_holiday_date(spec, dct.year + k) for k in (-1, 0, 1)) if d]
     rel = key(g.get("rel"))
     if rel in ("last", "this past"):
         p = max((p for p in cands if p.start < dct), key=lambda p: p.start)

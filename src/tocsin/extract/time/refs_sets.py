@@ -33,6 +33,9 @@ def norm_ref(c: Candidate, env: Env) -> Optional[Resolved]:
     if key(c.g("ref")) in lx.lexicon()["discourse_marker_refs"] and discourse_marker(c, env):
         return None
     k = key(c.g("ref"))
+    m = re.match(r"\s+([\w-]+)", env.text[c.end:c.end + 20])
+    if m and k.startswith("the ") and _is_count(m.group(1)):
+        return None                                    # "the past three summers": a count follows
     if k in lx.lexicon()["future_only_refs"]:
         return Resolved("DATE", lx.lexicon()["future_only_refs"][k]) if env.tense == "future" else None
     v = lx.lexicon()["refs"].get(k)
@@ -66,3 +69,10 @@ def norm_set(c: Candidate, env: Env) -> Optional[Resolved]:
     if g.get("pod"):
         return Resolved("SET", "XXXX-XX-XX" + pod_suffix(g["pod"]))
     return None
+
+
+def _is_count(word: str) -> bool:
+    w = word.lower()
+    if w[0].isdigit() or w in lx.lexicon()["vague_numbers"]:
+        return True
+    return w not in ("and", "a", "an") and lx.number(w) is not None
