@@ -173,3 +173,11 @@ def test_name_closing_a_longer_name_or_speaking_is_no_local_town():
     assert not _in_longer_name(doc, span("East"))   # a name the place opens is fine
     assert _speaks(span("Nelson"), settings())      # "Nelson said": a person
     assert not _speaks(span("Bell"), settings())
+
+
+def test_place_opening_an_institution_name_is_the_toponym():
+    ctx = _ctx("Deputies of the Alachua County Sheriff's Office arrested two men in Gainesville, Fla., "
+               "and the Henderson County Jail in Texas took them in.")
+    names = [p.text for p in ctx.places]
+    assert "Alachua County" in names
+    assert "Henderson County" in names and "Henderson County Jail" not in names

@@ -34,7 +34,7 @@ def settings() -> dict:
     cfg = dict(load_yaml("geo/recognition.yaml"))
     for k in ("not_toponyms",):
         cfg[k] = frozenset(cfg[k])
-    for k in ("retag_labels", "retag_city_labels", "institution_words"):
+    for k in ("retag_labels", "retag_city_labels", "institution_words", "designators"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
@@ -108,7 +108,12 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         if text[e:e + 1] == "." and text[s:e + 1] in abbrev:  # "W.Va" + "."
             e += 1
         span_text = text[s:e]
-        if ent.label_ in cfg["entity_labels"]:
+        head = _place_prefix(ent, gaz, cfg)
+        if head is not None and head.text not in surnames and not skip(head.start_char, head.end_char):
+            # "the Guernsey County Common Pleas Court", "Alachua County Sheriff", "Fargo City
+            # Commissioner": the place that opens an institution's name, whatever the label
+            add(head.start_char, head.end_char, "toponym", (ent.start, ent.end))
+        elif ent.label_ in cfg["entity_labels"]:
             dem = gaz.demonym(span_text)
             if dem is not None and not _prominent(gaz, span_text, ("country", "admin1", "region"), 10**12):
                 add(s, e, "demonym", (ent.start, ent.end), country=dem)
@@ -225,6 +230,25 @@ def _locative(span, text: str, abbrev, gaz, cfg) -> bool:
         word = after.split(",")[0].split(" ")[0]
         return any(c.place.feature in ("country", "admin1") for c in gaz.lookup(word))
     return False
+
+
+def _place_prefix(ent, gaz: Gazetteer, cfg: dict):
+    """The leading words of an entity that name a county, state, country or a town of some size
+    (own name) when an institution word follows them ("Athens Parks and Recreation", "Henderson
+    County Jail"). Smaller towns are left to :func:`local_names`, which knows the article's states."""
+    first = 1 if ent[0].lower_ == "the" else 0
+    for j in range(min(len(ent) - 1, first + 4), first, -1):
+        span = ent[first:j]
+        nxt = ent[j]
+        if (nxt.lower_ not in cfg["institution_words"] or nxt.lower_ in cfg["designators"]
+                or not span[-1].text[:1].isupper()
+                or span.text in cfg["not_toponyms"]):
+            continue
+        if any(c.kind == 0 and (c.place.feature in ("admin2", "admin1", "country") or (
+                c.place.feature == "city" and c.place.pop >= cfg["retag_min_city_population"]))
+               for c in gaz.lookup(span.text)):
+            return span
+    return None
 
 
 def _opens_or_closes(ent, span) -> bool:
