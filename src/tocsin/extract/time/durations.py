@@ -67,6 +67,10 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
     if c.rule.name == "duration_bare":
         v = duration_value(None, g["unit"])
         return Resolved("DURATION", v, None)
+    if c.rule.name == "duration_long":                 # "a day-long strike", "decades-long"
+        unit = key(g["unit"])
+        n = lx.number(g["num"]) if g.get("num") else (None if unit.endswith("s") else 1)
+        return Resolved("DURATION", duration_value(n, g["unit"]), None)
     if c.rule.name == "duration_open":
         if key(g.get("ddet")) == "recent" and key(g.get("unit")) in ("years", "decades"):
             return Resolved("DATE", "PAST_REF", None)

@@ -22,7 +22,7 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
         if dct is None:
             return Resolved("DATE", None, mod, None, start)
         if yend == "end":
-            p = floor(dct, unit if unit != "quarter" else "quarter")
+            p = floor(dct, unit)
             return Resolved("DATE", p.value(), "END", PUBLISHED, start)
         if unit == "year":
             a = env.anchor(gran="quarter", unshifted=True, ended=True)

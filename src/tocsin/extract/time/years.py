@@ -29,6 +29,23 @@ def _quantity_follows(c: Candidate, env: Env) -> bool:
     return False
 
 
+def _in_name(c: Candidate, env: Env) -> bool:
+    """'Orion 1980' (a company), 'Kopp's 1987 Chevrolet' (a model year): a four-digit year
+    after a capitalised name word, or between a possessive and a capitalised name."""
+    before = env.text[max(env.sent_start, c.start - 30):c.start]
+    after = env.text[c.end:c.end + 30]
+    m = re.search(r"(?:^|\s)([A-Z][a-z]+)\s+$", before)
+    if m and c.start - len(m.group(0)) > env.sent_start and not _time_word(m.group(1)):
+        return True
+    return bool(re.search(r"['’]s\s+$", before) and re.match(r"\s+[A-Z][a-z]", after))
+
+
+def _time_word(word: str) -> bool:
+    lex = lx.lexicon()
+    w = key(word)
+    return any(w in lex[k] for k in ("months", "weekdays", "seasons", "holidays")) or w in ("fiscal", "calendar")
+
+
 def norm_year(c: Candidate, env: Env) -> Optional[Resolved]:
     g = c.groups
     dct = env.dct
@@ -59,6 +76,8 @@ def norm_year(c: Candidate, env: Env) -> Optional[Resolved]:
     y = year_of(g.get("y"), dct)
     if y is None:
         return Resolved("DATE", None, mod, None, start)
+    if "_pre_start" not in c.groups and not g.get("det") and _in_name(c, env):
+        return None
     if "_pre_start" not in c.groups and not g.get("det") and _quantity_follows(c, env):
         return None
     if dct and y > dct.year + 100:
