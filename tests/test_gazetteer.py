@@ -58,3 +58,12 @@ def test_demonyms_point_to_countries(gaz):
 def test_capital_flag(gaz):
     assert gaz.get(4140963).capital == 1  # Washington, D.C.
     assert gaz.get(98182).capital == 1
+
+
+def test_division_demonyms_point_to_their_division():
+    from tocsin.geo import gazetteer
+
+    gaz = gazetteer.load()
+    ohio = gaz.demonym("Ohioans")
+    assert ohio is not None and ohio.feature == "admin1" and (ohio.cc, ohio.admin1) == ("US", "OH")
+    assert gaz.demonym("Albertan").name == "Alberta"

