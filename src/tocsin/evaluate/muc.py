@@ -200,6 +200,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     found.append(ctx.text[t.idx:t.idx + len(t)])
         return found
 
+    incident_triggers: list[tuple[int, int]] = []
     for m in mentions(ctx):
         if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors):
             continue
@@ -220,15 +221,18 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             h = head_tok(p)
             if skip(p, h) or kind_of(p) in ("country",):
                 continue
-            low, lemma = h.lower_, h.lemma_.lower()
-            if low in physical or lemma in physical:
-                out["Target"].append(p.text)
-            elif lemma in combatants or low in combatants:
-                continue  # combat losses of guerrillas are no MUC victims
-            elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or (
-                    h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
-                out["Victim"].append(p.text)
+            for h, text in [(h, p.text)] + described(ctx, h):
+                low, lemma = h.lower_, h.lemma_.lower()
+                if low in physical or lemma in physical:
+                    out["Target"].append(text)
+                elif lemma in combatants or low in combatants:
+                    continue  # combat losses of guerrillas are no MUC victims
+                elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or (
+                        h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
+                    out["Victim"].append(text)
         out["Weapon"] += m.instruments
+        incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
+    out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs)
     for r in out:
         seen, uniq = set(), []
@@ -256,6 +260,72 @@ def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
             dead = [e.dead for e in evs if e.dead is not None]
             hurt = [e.injured for e in evs if e.injured is not None]
             out.append((sum(dead) if dead else None, sum(hurt) if hurt else None))
+    return out
+
+
+def described(ctx, h) -> list[tuple]:
+    """The other fillers one victim phrase holds, as (head token, text): its appositions and
+    theirs ("two reporters, Roberto Navas and Mauricio Pineda"; "Navas, a Reuter
+    photographer"), and the title before a name ("Dutch reporter Cornell Lagrow" -> "Dutch
+    reporter"): MUC keeps a victim's name and description as two fillers."""
+    from tocsin.extract.events.arguments import span_of
+
+    out = []
+    todo = [h]
+    seen = {h.i}
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in ("appos", "conj") and c.pos_ in ("NOUN", "PROPN") and c.i not in seen:
+                seen.add(c.i)
+                todo.append(c)
+                if c.dep_ == "appos" or t.i != h.i:
+                    s0, e0 = span_of(c)
+                    out.append((c, ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])]))
+        if t.pos_ == "PROPN":
+            s0, _ = span_of(t)
+            nouns = [x for x in ctx.doc[s0:t.i] if x.pos_ == "NOUN"]
+            if nouns:
+                last = nouns[-1]
+                out.append((last, ctx.text[ctx.doc[s0].idx:last.idx + len(last)]))
+    return out
+
+
+def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
+    """Weapon nouns close in the parse (three arcs at most) to an attack's trigger, with their
+    compounds ("car bomb", "AK-47 machineguns", "dynamite charges")."""
+    weapons = lex.cue_set("weapon_nouns")
+
+    def is_weapon(t) -> bool:
+        if t.lemma_.lower() in weapons or t.lower_ in weapons:
+            return True  # "charges" only with a weapon word: "dynamite charges", not court charges
+        return t.lemma_.lower() == "charge" and any(c.dep_ in ("compound", "amod") and (
+            c.lemma_.lower() in weapons or c.lower_ in weapons) for c in t.children)
+
+    def path(a, b) -> int:
+        up_a = [a] + list(a.ancestors)
+        up_b = [b] + list(b.ancestors)
+        ids_b = {t.i: k for k, t in enumerate(up_b)}
+        for k, t in enumerate(up_a):
+            if t.i in ids_b:
+                return k + ids_b[t.i]
+        return 99
+
+    out = []
+    for start, end in triggers:
+        span = ctx.char_span(start, end)
+        if span is None or not len(span):
+            continue
+        trig = span.root
+        for t in trig.sent:
+            if t.pos_ != "NOUN" or not is_weapon(t) or path(t, trig) > 3:
+                continue
+            if t.dep_ == "compound" and is_weapon(t.head):
+                continue
+            s0 = t.i
+            while s0 > trig.sent.start and ctx.doc[s0 - 1].dep_ == "compound" and ctx.doc[s0 - 1].head.i == t.i:
+                s0 -= 1
+            out.append(ctx.text[ctx.doc[s0].idx:t.idx + len(t)])
     return out
 
 
