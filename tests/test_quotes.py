@@ -232,3 +232,19 @@ def test_speaker_name_credit_needs_the_name_not_a_modifier():
     assert _names_source("Claire McCaskill", "Democratic Sen. Claire McCaskill (D-Mo.)")
     assert not _names_source("Donald Trump", "the Trump campaign")
     assert not _names_source("Donald Trump", "Trump’s spokeswoman")
+
+
+def test_parenthetical_speech_verb_reports_its_clause():
+    text = ("Johnson is more tactful. The nominee, he said, watched the games to see "
+            "“how high those vaulters could go.”")
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1
+    assert qs[0].cue.text == "said" and qs[0].speaker.text == "he"
+
+
+def test_name_after_a_dash_signs_a_quotation_opening_a_line():
+    text = ("What readers told us.\n\n“We will rebuild this town, one house at a time.” ― Carla Sanchez\n"
+            "“Nobody here expected the water to rise so fast.” ― Tom Reyes")
+    qs = _marked(_quotes(text))
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert ["Sanchez" in (qs[0].speaker.name or ""), "Reyes" in (qs[1].speaker.name or "")] == [True, True]

@@ -142,6 +142,7 @@ _CONTENT_DEPS = {"ccomp", "xcomp"}
 _COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "advcl", "npadvmod"}
 
 
+_DASHES = {"―", "—", "–", "-", "--"}
 _CLAUSE_STOP = {".", ";", "?", "!", ":", "(", ")", "—", "–"}
 
 
@@ -276,6 +277,8 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
         return pstart <= t.idx < pend
     # what precedes the opening mark in its sentence (or paragraph)
     s0 = max(doc[ix.sent_start[o_tok]].idx, pstart)
+    # a quotation that opens a line runs on from nothing before it
+    s0 = max(s0, text.rfind("\n", s0, m.open) + 1)
     before = text[s0:m.open].strip()
     prev_char = before[-1] if before else ""
     embedded = bool(prev_char) and (prev_char.isalnum() or prev_char in ")%’'")
@@ -301,7 +304,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
             # the outermost cue above the quoted words: "He says he believes his campaign has
             # “the wind at our backs”" is what he says
             h = doc[r].head
-            speech = thought = None
+            speech = thought = aside = None
             nested = True  # the path from the cue found so far up to h runs through its content
             for _ in range(10):
                 if inside(h.i) or not near(h):
@@ -310,6 +313,13 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                     speech, nested = h, True
                 elif embedded and cues.is_verb(h) and h.lemma_.lower() in lex.cognition:
                     thought = h
+                if aside is None:
+                    # "The nominee, he said, watched the Olympics to see “…”": a speech verb
+                    # set in the clause as an aside, with its own subject, reports the clause
+                    aside = next((c for c in h.children if c.dep_ == "parataxis" and not inside(c.i)
+                                  and cues.is_speech(c, lex) and near(c)
+                                  and any(g.dep_ == "nsubj" for g in c.children)
+                                  and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)), None)
                 acc = next((c for c in h.children if cues.is_according(c) and not inside(c.i)), None)
                 if acc is not None:
                     speech = acc
@@ -320,7 +330,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                 # …, though he said “…”")
                 nested = nested and h.dep_ in _CONTENT_DEPS
                 h = h.head
-            cue = speech or thought
+            cue = speech or aside or thought
             if cue is not None:
                 return cue, _speaker_token(cue, lex, inside)
         return None, None
@@ -367,6 +377,19 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                 break
             if cues.is_verb(t) and t.dep_ in ("ROOT",) and not ends_clause:
                 break
+        if cue is None and not embedded and trailer and doc[trailer[0]].text in _DASHES:
+            # "“…” ― Carla Sanchez": a name set after a dash signs the quotation
+            names = []
+            for k in trailer[1:]:
+                if doc[k].pos_ == "PROPN" or (names and doc[k].text in (".", "-") and k == trailer[-1]):
+                    names.append(k)
+                else:
+                    break
+            names = [k for k in names if doc[k].pos_ == "PROPN"]
+            if names and (len(trailer) == len(names) + 1 or doc[names[-1] + 1].text in (".", ",")
+                          or doc[names[-1] + 1].is_space):
+                cue, how = doc[trailer[0]], "dash"
+                spk_tok = doc[names[-1]]
         if cue is None and ends_clause and not embedded:
             # "“…,” Trump barked": after a quotation that ends on a comma, the verb of the
             # short clause that follows reports it, whatever the verb
