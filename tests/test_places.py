@@ -187,3 +187,15 @@ def test_county_abbreviation_is_a_designator():
     text = "The fair opens in Platte Co., Missouri, next week."
     (p, _) = tocsin.resolve_places(text, _spans(text, "Platte Co.", "Missouri"))
     assert p.feature == "admin2" and p.country == "US" and p.admin1 == "Missouri"
+
+
+def test_streets_and_numbered_roads_are_toponyms():
+    from tocsin.geo.recognize import _roads, settings
+
+    text = ("Crews closed Highway 19 and County Road 109 near Clinton Street. The S.C. Highway Patrol "
+            "said E. Broad St. reopened.")
+    got = [text[f.start:f.end] for f in _roads(text, settings(), lambda a, b: False)]
+    assert got == ["Highway 19", "County Road 109", "Clinton Street", "E. Broad St."]
+    ctx = _ctx("A crash closed Clinton Street in Marietta, Ohio, on Monday.")
+    names = [p.text for p in ctx.places]
+    assert "Clinton Street" in names and "Clinton" not in names

@@ -34,7 +34,7 @@ def settings() -> dict:
     cfg = dict(load_yaml("geo/recognition.yaml"))
     for k in ("not_toponyms",):
         cfg[k] = frozenset(cfg[k])
-    for k in ("retag_labels", "retag_city_labels", "institution_words", "designators"):
+    for k in ("retag_labels", "retag_city_labels", "institution_words", "designators", "road_leading_words"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
@@ -209,6 +209,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                     out.append(Found(s, s + len(ab), "toponym"))
                 break
 
+    roads = _roads(text, cfg, skip)
+    if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
+        out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
+        out.extend(roads)
     out.sort(key=lambda f: (f.start, f.end))
     _mark_metonymy(doc, out, cfg)
     out.extend(_sites(doc, out, cfg, skip))
@@ -230,6 +234,36 @@ def _locative(span, text: str, abbrev, gaz, cfg) -> bool:
         word = after.split(",")[0].split(" ")[0]
         return any(c.place.feature in ("country", "admin1") for c in gaz.lookup(word))
     return False
+
+
+@lru_cache(maxsize=1)
+def _road_patterns():
+    cfg = settings()
+    word = r"(?:\d+(?:st|nd|rd|th)|[A-Z]\.|[A-Z][\w'’-]*)"
+    kinds = "|".join(re.escape(k) for k in cfg["street_kinds"])
+    # not "Highway Patrol", "Street Journal": a street kind closes the name
+    street = re.compile(rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+(?:{kinds})(?![\w])(?![ \t]+[A-Z][a-z])")
+    prefixes = "|".join(re.escape(k) for k in cfg["road_prefixes"])
+    numbered = re.compile(rf"\b(?:{prefixes})[ \t]?-?[ \t]?\d+[A-Z]?\b")
+    return street, numbered, frozenset(cfg["road_leading_words"])
+
+
+def _roads(text: str, cfg: dict, skip) -> list[Found]:
+    """Streets ("Van Dorn Street", "E. Broad St.") and numbered roads ("Highway 19", "Interstate
+    45", "County Road 109"): toponyms the gazetteer cannot resolve. Word lists in the settings."""
+    street, numbered, leading = _road_patterns()
+    spans = []
+    for pat in (numbered, street):
+        for m in pat.finditer(text):
+            a, b = m.start(), m.end()
+            words = text[a:b].split()
+            while len(words) > 2 and words[0] in leading:  # "The Main Street", "On Elm Street"
+                a = text.index(words[1], a + len(words[0]))
+                words = words[1:]
+            if words[0] in leading or skip(a, b) or any(x < b and a < y for x, y in spans):
+                continue
+            spans.append((a, b))
+    return [Found(a, b, "toponym") for a, b in sorted(spans)]
 
 
 def _place_prefix(ent, gaz: Gazetteer, cfg: dict):
