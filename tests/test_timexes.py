@@ -194,3 +194,88 @@ def test_timebank_slice_floor():
     assert res.n_gold > 10
     assert res.relaxed.f1 >= 0.75
     assert res.attr(res.value_right).f1 >= 0.6
+
+
+# Rules added for the TempEval-3 conventions (news tense, TimeML underspecification, non-markables).
+
+def test_ahead_cues_point_forward_unless_the_clause_is_past_perfect():
+    # 2019-12-30 is a Monday
+    out, _ = run("The ministry extended the deadline until Friday. Until Friday, the rebels had not "
+                 "claimed the attack. The board announced a new chief, effective Feb. 1.",
+                 published="2019-12-30")
+    fridays = [t.value for t in out if t.text == "Friday"]
+    assert fridays == ["2020-01-03", "2019-12-27"]
+    assert by_text(out, "Feb. 1").value == "2020-02-01"
+
+
+def test_scheduled_and_modal_perfect_tenses():
+    # 2019-12-27 is a Friday
+    out, _ = run("The court is to resume hearings Tuesday. The judge has scheduled a ruling Thursday. "
+                 "The drone may have been launched on Wednesday.", published="2019-12-27")
+    assert by_text(out, "Tuesday").value == "2019-12-31"
+    assert by_text(out, "Thursday").value == "2020-01-02"
+    assert by_text(out, "Wednesday").value == "2019-12-25"
+
+
+def test_clock_times_take_a_following_date_or_the_day_under_discussion():
+    out, _ = run("The offer expires at 5 p.m. EST Jan. 9. The bomb exploded on Friday near the market. "
+                 "Police said the blast came at 10:35 a.m.")
+    t = by_text(out, "5 p.m. EST Jan. 9")
+    assert (t.type, t.value) == ("TIME", "2020-01-09T17:00")
+    assert by_text(out, "10:35 a.m.").value == "2019-12-27T10:35"
+
+
+def test_underspecified_weeks_and_days_keep_what_is_known():
+    out, _ = run("Shares fell 3% for the week. Talks are set for the week of March 6. "
+                 "The ferry sank in October. Rescuers arrived that same day.")
+    assert by_text(out, "the week").value == "2019-WXX"
+    assert by_text(out, "the week of March 6").value == "2020-W10"
+    assert by_text(out, "that same day").value == "2019-10-XX"
+
+
+def test_references_now_soon_then_current_one_day():
+    out, _ = run("Now, the officials say, the plan has changed. Prices are now higher. "
+                 "The army will soon withdraw. The hostage was soon released. "
+                 "Holders may buy shares at half the then current price. "
+                 "Engineers hope the bridge will one day be rebuilt.")
+    nows = [t for t in out if t.text.lower() == "now"]
+    assert [t.text for t in nows] == ["now"] and nows[0].value == "PRESENT_REF"
+    soons = [t for t in out if t.text == "soon"]
+    assert len(soons) == 1 and soons[0].value == "FUTURE_REF"
+    assert by_text(out, "then current").value == "PAST_REF"
+    assert by_text(out, "one day").value == "FUTURE_REF"
+
+
+def test_names_and_rates_are_not_time_expressions():
+    out, _ = run('Thousands joined the annual March for Life. She spoke on ABC\'s "This Week" about it. '
+                 "The cuts will save $2 million a year. Patrols pass three times a week. "
+                 "He founded Orion 1980 with a partner. Police found the driver's 1998 Toyota. "
+                 "The story ran in USA Today.")
+    texts = [t.text for t in out]
+    assert "March" not in texts and "This Week" not in texts and "Today" not in texts
+    assert "1980" not in texts and "1998" not in texts
+    assert "a year" not in texts
+    t = next(t for t in out if t.text.endswith("a week"))
+    assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_quarters_halves_and_year_ago_comparisons():
+    out, _ = run("Profit rose in the third quarter. Analysts expect a loss in the third quarter of 2020. "
+                 "In the year-ago period, the company earned $1 a share. Debt fell in the last half of 2018. "
+                 "Sales grew in the first half of the decade. The merger should close by year's end.")
+    assert by_text(out, "the year-ago period").value == "2018-Q3"
+    assert by_text(out, "the last half of 2018").value == "2018-H2"
+    assert not [t for t in out if t.text.startswith("the first half")]
+    t = by_text(out, "year's end")
+    assert (t.value, t.mod) == ("2019", "END")
+
+
+def test_more_durations_and_holiday_weeks():
+    out, _ = run("The strike will last two more weeks. Workers held a day-long strike. "
+                 "Rain fell in each of the past three summers. Pilgrims gathered as Easter week began.",
+                 published="2000-04-17")
+    assert by_text(out, "two more weeks").value == "P2W"
+    t = by_text(out, "day-long")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+    assert not [t for t in out if t.text == "the past"]
+    assert by_text(out, "Easter week").value == "2000-W16"

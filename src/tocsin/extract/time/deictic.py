@@ -2,6 +2,7 @@
 "the next evening"."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Optional
 
@@ -15,6 +16,15 @@ DEICTIC_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "over
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+def _title(c: Candidate, env: Env) -> bool:
+    """'USA Today', 'VOA Today': a capitalised deictic word after a capitalised name, inside
+    a sentence, is part of a title."""
+    word = env.text[c.start:c.end]
+    if not word[:1].isupper() or c.start == env.sent_start:
+        return False
+    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*\s+$", env.text[max(env.sent_start, c.start - 20):c.start]))
+
+
 def norm_deictic(c: Candidate, env: Env) -> Optional[Resolved]:
     g = c.groups
     dct = env.dct
@@ -22,6 +32,8 @@ def norm_deictic(c: Candidate, env: Env) -> Optional[Resolved]:
     start = trim_mod(c, env)
     suffix = pod_suffix(g.get("pod"))
     dei = key(g.get("dei"))
+    if dei and _title(c, env):
+        return None
     anchor = PUBLISHED
     base = dct
     if dei:

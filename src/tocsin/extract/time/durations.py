@@ -69,6 +69,9 @@ def norm_duration(c: Candidate, env: Env) -> Optional[Resolved]:
         return Resolved("DURATION", v, None)
     if c.rule.name == "duration_long":                 # "a day-long strike", "decades-long"
         unit = key(g["unit"])
+        if key(g.get("num")) in ("a", "an"):          # "a day-long strike": the article is not in it
+            start = c.start + env.text[c.start:c.end].lower().index(unit.split()[0], len(g["num"]))
+            return Resolved("DURATION", duration_value(1, g["unit"]), None, None, start)
         n = lx.number(g["num"]) if g.get("num") else (None if unit.endswith("s") else 1)
         return Resolved("DURATION", duration_value(n, g["unit"]), None)
     if c.rule.name == "duration_open":
