@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis"}
+_CLIMB = {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl", "pcomp", "prep", "dep", "parataxis", "acomp"}
 
 
 _state = threading.local()
@@ -34,7 +34,13 @@ def is_verb(tok: Token) -> bool:
 
 
 def is_speech(tok: Token, lex: Lexicon) -> bool:
-    return is_verb(tok) and tok.lemma_.lower() in lex.speech
+    """A verb of saying, or a phrasal one ("shot back", "weighed in")."""
+    if not is_verb(tok):
+        return False
+    lem = tok.lemma_.lower()
+    if lem in lex.speech:
+        return True
+    return any(ch.dep_ == "prt" and f"{lem} {ch.lower_}" in lex.phrasal for ch in tok.children)
 
 
 def is_according(tok: Token) -> bool:

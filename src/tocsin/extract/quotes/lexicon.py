@@ -17,6 +17,7 @@ class Lexicon:
     phrases: tuple[tuple[str, ...], ...]
     documents: frozenset[str]
     naming: frozenset[str]
+    phrasal: frozenset[str]
     authoring: frozenset[str]
     platforms: dict[str, str]  # lower-case surface -> canonical name
     media_words: frozenset[str]
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         phrases=tuple(tuple(p.lower().split()) for p in cues.get("phrases") or []),
         documents=_words(cues, "documents", "cues.yaml"),
         naming=_words(cues, "naming", "cues.yaml"),
+        phrasal=_words(cues, "phrasal", "cues.yaml"),
         authoring=_words(cues, "authoring", "cues.yaml"),
         platforms=platforms,
         media_words=_words(chans, "media_words", "channels.yaml"),
