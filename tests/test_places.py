@@ -199,3 +199,10 @@ def test_streets_and_numbered_roads_are_toponyms():
     ctx = _ctx("A crash closed Clinton Street in Marietta, Ohio, on Monday.")
     names = [p.text for p in ctx.places]
     assert "Clinton Street" in names and "Clinton" not in names
+
+
+def test_direction_words_and_party_home_towns():
+    ctx = _ctx("State Sen. Robert Ford, D-Charleston, said patients at the Northeast Georgia Medical "
+               "Center were moved.")
+    names = [p.text for p in ctx.places]
+    assert "Charleston" in names and "Georgia" in names

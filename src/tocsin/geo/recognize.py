@@ -34,7 +34,8 @@ def settings() -> dict:
     cfg = dict(load_yaml("geo/recognition.yaml"))
     for k in ("not_toponyms",):
         cfg[k] = frozenset(cfg[k])
-    for k in ("retag_labels", "retag_city_labels", "institution_words", "designators", "road_leading_words"):
+    for k in ("retag_labels", "retag_city_labels", "institution_words", "designators", "road_leading_words",
+              "directions"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
@@ -182,7 +183,8 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             # "West" (mis-tagged ORG) + "Virginia": a prominent name one capitalised word longer
             left = doc[i - 1:hit[1].end]
             if (left[0].text[:1].isupper() and not any(o.start < left.end_char and left.start_char < o.end for o in out)
-                    and _prominent(gaz, left.text, ("country", "admin1"), 10**12)):
+                    and (left[0].lower_ in cfg["directions"] and any(c.kind == 0 for c in gaz.lookup(left.text))
+                         or _prominent(gaz, left.text, ("country", "admin1"), 10**12))):
                 hit = ("toponym", left, None)
         if hit:
             kind, span, dem = hit
@@ -209,6 +211,9 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                     out.append(Found(s, s + len(ab), "toponym"))
                 break
 
+    for a, b in _hometowns(text, gaz):  # "Sen. Robert Ford, D-Charleston"
+        if not skip(a, b) and not any(o.start < b and a < o.end for o in out):
+            out.append(Found(a, b, "toponym"))
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
@@ -266,22 +271,44 @@ def _roads(text: str, cfg: dict, skip) -> list[Found]:
     return [Found(a, b, "toponym") for a, b in sorted(spans)]
 
 
+_HOMETOWN = re.compile(r"(?<![\w-])[DRI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _hometowns(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The home town of a US legislator as the press writes it after the party ("D-Charleston",
+    "R-Marshall"), when the gazetteer knows a town or county of that name."""
+    out = []
+    for m in _HOMETOWN.finditer(text):
+        name = m.group(1)
+        for cand in (name, name.split(" ")[0]):
+            if any(c.kind == 0 and c.place.feature in ("city", "admin2") for c in gaz.lookup(cand)):
+                out.append((m.start(1), m.start(1) + len(cand)))
+                break
+    return out
+
+
 def _place_prefix(ent, gaz: Gazetteer, cfg: dict):
     """The leading words of an entity that name a county, state, country or a town of some size
     (own name) when an institution word follows them ("Athens Parks and Recreation", "Henderson
     County Jail"). Smaller towns are left to :func:`local_names`, which knows the article's states."""
     first = 1 if ent[0].lower_ == "the" else 0
-    for j in range(min(len(ent) - 1, first + 4), first, -1):
-        span = ent[first:j]
-        nxt = ent[j]
-        if (nxt.lower_ not in cfg["institution_words"] or nxt.lower_ in cfg["designators"]
-                or not span[-1].text[:1].isupper()
-                or span.text in cfg["not_toponyms"]):
-            continue
-        if any(c.kind == 0 and (c.place.feature in ("admin2", "admin1", "country") or (
-                c.place.feature == "city" and c.place.pop >= cfg["retag_min_city_population"]))
-               for c in gaz.lookup(span.text)):
-            return span
+    starts = [first]
+    if first < len(ent) - 2 and ent[first].lower_ in cfg["directions"]:
+        starts.append(first + 1)  # "Northeast Georgia Medical Center": the state, unless "East Bank" is one
+    for start in starts:
+        for j in range(min(len(ent) - 1, start + 4), start, -1):
+            span = ent[start:j]
+            nxt = ent[j]
+            if (nxt.lower_ not in cfg["institution_words"] or nxt.lower_ in cfg["designators"]
+                    or not span[-1].text[:1].isupper()
+                    or span.text in cfg["not_toponyms"]):
+                continue
+            if any(c.kind == 0 and (c.place.feature in ("admin2", "admin1", "country") or (
+                    c.place.feature == "city" and c.place.pop >= cfg["retag_min_city_population"]))
+                   for c in gaz.lookup(span.text)):
+                return span
+        if start == first and any(c.kind == 0 for c in gaz.lookup(ent[first:first + 2].text)):
+            return None  # "North Las Vegas Police": a place of its own name, left to the other passes
     return None
 
 
