@@ -279,3 +279,9 @@ def test_more_durations_and_holiday_weeks():
     assert (t.type, t.value) == ("DURATION", "P1D")
     assert not [t for t in out if t.text == "the past"]
     assert by_text(out, "Easter week").value == "2000-W16"
+
+
+def test_plural_weekday_part_of_day_is_a_set():
+    out, _ = run("The club meets on Tuesday nights.")
+    t = by_text(out, "Tuesday nights")
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-2TNI")

@@ -53,6 +53,8 @@ def norm_date(c: Candidate, env: Env) -> Optional[Resolved]:
             if c.start == env.sent_start or re.search(r"\b(the|a|an|annual)\s+[`'\"‘“]*$", before, re.I):
                 return None
     suffix = pod_suffix(g.get("pod"))
+    if wd and not mon and suffix and key(g.get("pod")).endswith("s") and not g.get("rel"):
+        return Resolved("SET", f"XXXX-WXX-{wd}{suffix}", None, None)   # "Tuesday nights": every one
     if g.get("h"):
         suffix = f"T{int(g['h']):02d}:{g['mi']}"
 

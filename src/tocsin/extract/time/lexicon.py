@@ -107,7 +107,7 @@ def _word_value(w: str) -> Optional[int]:
 def _compound(words: list[str]) -> Optional[int]:
     """'twenty four' -> 24; 'two hundred' -> 200; None when not a number."""
     total, cur = 0, 0
-    if not words:
+    if not words or all(w == "and" for w in words):
         return None
     for w in words:
         if w == "and":
