@@ -130,6 +130,11 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                   or (ent.label_ == "FAC" and not gaz.lookup(span_text))):
                 for i in range(ent.start, ent.end):
                     taken[i] = True
+            elif _speaks(ent, cfg) and not _prominent(gaz, span_text, ("country", "admin1", "region"),
+                                                      cfg["phrase_min_city_population"]):
+                # "Petrova said": a person; a government speaking is a country or a big city
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
             elif (ent.label_ in cfg["unknown_word_labels"] and len(ent) == 1 and not gaz.lookup(span_text)
                   and not _locative(ent, text, abbrev, gaz, cfg)):
                 # one unknown word the small model calls a place ("Saakashvili", "Pawlenty"), in no
@@ -299,7 +304,12 @@ def _place_prefix(ent, gaz: Gazetteer, cfg: dict):
         for j in range(min(len(ent) - 1, start + 4), start, -1):
             span = ent[start:j]
             nxt = ent[j]
-            if (nxt.lower_ not in cfg["institution_words"] or nxt.lower_ in cfg["designators"]
+            after = ent[j + 1] if j + 1 < len(ent) else None
+            # a designator next is part of the name ("Henderson County") unless an institution
+            # follows it ("Wyandotte County District Court", "Springfield City Schools")
+            if (nxt.lower_ not in cfg["institution_words"]
+                    or (nxt.lower_ in cfg["designators"] and (
+                        after is None or after.lower_ not in cfg["institution_words"] or after.lower_ in cfg["designators"]))
                     or not span[-1].text[:1].isupper()
                     or span.text in cfg["not_toponyms"]):
                 continue
