@@ -5,11 +5,11 @@ from datetime import timedelta
 from typing import Optional
 
 from tocsin.extract.time import lexicon as lx
-from tocsin.extract.time.deictic import DEICTIC_SHIFT
 from tocsin.extract.time.calendar import Point, valid_day
+from tocsin.extract.time.deictic import DEICTIC_SHIFT
 from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
-from tocsin.extract.time.reading import key, mod_of, ahead_cued
+from tocsin.extract.time.reading import ahead_cued, key, mod_of
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
@@ -51,8 +51,9 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
             wd = lx.weekday_number(w)
             day = weekday_near(day, wd, weekday_how("future" if ahead_cued(c, env) else env.tense))
     elif day is not None:
+        # a bare clock time is on the day the story is telling: the last one named shortly before
         a = env.anchor(gran="day", within=5)
-        if a is not None and a.point.gran == "day":
+        if a is not None:
             day, anchor = a.point.start, a.index
     if day is None:
         return Resolved("TIME", None, mod_of(c))

@@ -11,7 +11,7 @@ from tocsin.extract.time.calendar import Point, floor, valid_day
 from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
 from tocsin.extract.time.reading import (
-    capitalised, key, ahead_cued, pod_suffix, position_mod, trim_mod, type_of, year_of,
+    ahead_cued, capitalised, key, pod_suffix, position_mod, trim_mod, type_of, year_of,
 )
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 

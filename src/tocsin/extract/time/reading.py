@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from tocsin.extract.time import lexicon as lx

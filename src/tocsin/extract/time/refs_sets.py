@@ -30,9 +30,9 @@ def discourse_marker(c: Candidate, env: Env) -> bool:
 def norm_ref(c: Candidate, env: Env) -> Optional[Resolved]:
     if proper_name(c, env):
         return None
-    if key(c.g("ref")) in lx.lexicon()["discourse_marker_refs"] and discourse_marker(c, env):
-        return None
     k = key(c.g("ref"))
+    if k in lx.lexicon()["discourse_marker_refs"] and discourse_marker(c, env):
+        return None
     m = re.match(r"\s+([\w-]+)", env.text[c.end:c.end + 20])
     if m and k.startswith("the ") and _is_count(m.group(1)):
         return None                                    # "the past three summers": a count follows
