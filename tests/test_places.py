@@ -206,3 +206,12 @@ def test_direction_words_and_party_home_towns():
                "Center were moved.")
     names = [p.text for p in ctx.places]
     assert "Charleston" in names and "Georgia" in names
+
+
+def test_dateline_place_in_capitals():
+    from tocsin.geo import gazetteer
+    from tocsin.geo.recognize import _datelines
+
+    text = "Road reopens. SOUTH CHARLESTON, W.Va. -- Crews said. BEIRUT (AP) — Talks went on. NASA, the agency, said."
+    got = [text[a:b] for a, b in _datelines(text, gazetteer.load())]
+    assert got == ["SOUTH CHARLESTON", "BEIRUT"]

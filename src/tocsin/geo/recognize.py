@@ -219,6 +219,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     for a, b in _hometowns(text, gaz):  # "Sen. Robert Ford, D-Charleston"
         if not skip(a, b) and not any(o.start < b and a < o.end for o in out):
             out.append(Found(a, b, "toponym"))
+    for a, b in _datelines(text, gaz):  # "SOUTH CHARLESTON, W.Va. --": wins over the names inside
+        if not skip(a, b):
+            out = [f for f in out if not (f.start < b and a < f.end)]
+            out.append(Found(a, b, "toponym"))
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
@@ -274,6 +278,21 @@ def _roads(text: str, cfg: dict, skip) -> list[Found]:
                 continue
             spans.append((a, b))
     return [Found(a, b, "toponym") for a, b in sorted(spans)]
+
+
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|\s+\(|\s+[-—–])")
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """A dateline's place in capitals ("BEIRUT (AP) --", "SOUTH CHARLESTON, W.Va. --") opening the
+    text or a sentence, when the gazetteer knows it by its own name."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group(1).rstrip(".")
+        if len(name) >= 3 and any(c.kind == 0 and c.place.feature in ("city", "admin2", "admin1", "country")
+                                  for c in gaz.lookup(name)):
+            out.append((m.start(1), m.start(1) + len(name)))
+    return out
 
 
 _HOMETOWN = re.compile(r"(?<![\w-])[DRI]-([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
