@@ -91,6 +91,11 @@ def _speaker_token(cue: Token, lex: Lexicon, inside, trailer: Optional[list[int]
             t = doc[k]
             if t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in ("DATE", "TIME"):
                 return _np_head(t)
+        return None
+    # "Said Ellis: “…”": a clause-initial inverted cue names its speaker right after it
+    nxt = cue.i + 1
+    if cue.text[:1].isupper() and nxt < len(cue.doc) and cue.doc[nxt].pos_ == "PROPN" and not inside(nxt):
+        return _np_head(cue.doc[nxt])
     return None
 
 
@@ -350,6 +355,9 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
         k = c_tok + 1
         while k < len(doc) and len(trailer) < _TRAILER_MAX:
             t = doc[k]
+            if t.is_space and "\n" not in t.text:
+                k += 1  # a no-break space the tokenizer kept as a token
+                continue
             if t.is_space or t.text in QUOTE_TOKENS or "\n" in text[ix.char_end(k - 1):t.idx]:
                 break
             trailer.append(k)
@@ -386,8 +394,9 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
                 else:
                     break
             names = [k for k in names if doc[k].pos_ == "PROPN"]
-            if names and (len(trailer) == len(names) + 1 or doc[names[-1] + 1].text in (".", ",")
-                          or doc[names[-1] + 1].is_space):
+            after = names[-1] + 1 if names else 0
+            if names and (after >= len(doc) or len(trailer) == len(names) + 1
+                          or doc[after].text in (".", ",") or doc[after].is_space):
                 cue, how = doc[trailer[0]], "dash"
                 spk_tok = doc[names[-1]]
         if cue is None and ends_clause and not embedded:

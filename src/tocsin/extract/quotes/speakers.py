@@ -72,8 +72,8 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
         if doc[k].text in _QUOTE_TOKENS or doc[k].text in {",", ";", "(", ")", "—", "–", ":"} or doc[k].is_space:
             left = k + 1
             break
-    while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
-        left += 1
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc" or doc[left].tag_ in ("VBD", "VBZ", "VBP")):
+        left += 1  # a finite verb is no part of a name ("Said Ellis:")
     return left, right
 
 
