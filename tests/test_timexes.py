@@ -158,18 +158,9 @@ def test_odd_text_never_raises(text):
     assert isinstance(out, list)
 
 
-def test_timex_for_token_and_event_date():
-    out, ctx = run("Militias stormed the embassy on Tuesday. Officials were alarmed.")
-    ctx.timexes = out
-    doc = ctx.doc
-    stormed = next(t for t in doc if t.text == "stormed")
-    tx = timexes.timex_for_token(ctx, stormed)
-    assert tx is not None and tx.text == "Tuesday"
-    d = timexes.event_date(ctx, stormed)
-    assert (d.value, d.precision, d.source) == ("2019-12-31", "day", "modifier")
-    alarmed = next(t for t in doc if t.text == "alarmed")
-    d2 = timexes.event_date(ctx, alarmed)
-    assert d2.source in ("discourse", "published") and d2.value == "2019-12-31"
+def test_precision_of_values():
+    assert [timexes.precision_of(v) for v in ("2019-12-27", "2019-W52", "2019-05", "2019-SU", "1989-Q3", "2019", "199", None)] == [
+        "day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
 
 
 def test_seed_timexes(seed_record, seed_gold):

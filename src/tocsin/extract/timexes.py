@@ -9,16 +9,8 @@ timex it was counted from ("two days before that"), or None for absolute dates, 
 and sets. Ids are ``t1, t2...`` in text order. Without a publication date relative
 expressions keep value None. Nothing raises on odd text.
 
-For later stages (events attach their dates through these):
-
-- ``timex_for_token(ctx, token) -> Timex | None``: the DATE/TIME timex that modifies the
-  clause of a spaCy token (an event trigger): one governed by the same verb, else one in the
-  token's subtree, else None.
-- ``event_date(ctx, token) -> EventDate``: the record's event date for a trigger: its clause's
-  timex (``source="modifier"``), else the nearest calendar timex in the two sentences before
-  (``"discourse"``), else the publication date (``"published"``), with ``precision`` from the
-  value's granularity.
-- ``precision_of(value) -> str``: day, week, month, season, quarter, year, decade or unknown.
+``precision_of(value) -> str`` gives a value's granularity (day, week, month, season, quarter,
+year, decade or unknown); ``tocsin.extract.event_dates`` attaches these timexes to events.
 
 The work is split in ``tocsin.extract.time``: ``lexicon`` (word lists, number words),
 ``grammar`` (compiled patterns, candidate spans), ``tense`` (the governing verb's tense from
@@ -40,8 +32,8 @@ from tocsin.context import Context
 from tocsin.extract.time.calendar import parse_value
 from tocsin.extract.time.grammar import find
 from tocsin.extract.time.normalize import PUBLISHED, Env, Prior, normalise
-from tocsin.extract.time.tense import governing_tense, verb_of
-from tocsin.record import EventDate, Timex
+from tocsin.extract.time.tense import governing_tense
+from tocsin.record import Timex
 
 log = logging.getLogger(__name__)
 
@@ -129,55 +121,4 @@ def precision_of(value: Optional[str]) -> str:
     return {"weekend": "week", "half": "quarter", "century": "decade"}.get(p.gran, p.gran)
 
 
-def _timex_tokens(ctx: Context, tx: Timex):
-    return ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-
-
-def timex_for_token(ctx: Context, token) -> Optional[Timex]:
-    """The calendar timex (DATE/TIME with a value) modifying the clause of ``token``."""
-    sent = token.sent
-    v = verb_of(token) or token
-    best, best_rank = None, None
-    for tx in ctx.timexes:
-        if tx.type not in ("DATE", "TIME") or not tx.value or not (sent.start_char <= tx.start < sent.end_char):
-            continue
-        span = _timex_tokens(ctx, tx)
-        if span is None or not len(span):
-            continue
-        tv = verb_of(span.root)
-        if tv is not None and tv.i == v.i:
-            rank = 0
-        elif any(t.i == token.i for t in span.root.ancestors):
-            rank = 1
-        elif tv is not None and any(t.i == v.i for t in tv.ancestors) and tv.pos_ != "VERB":
-            rank = 2
-        else:
-            continue
-        dist = abs(span.root.i - token.i)
-        key = (rank, dist)
-        if best_rank is None or key < best_rank:
-            best, best_rank = tx, key
-    return best
-
-
-def event_date(ctx: Context, token) -> EventDate:
-    """The record's ``date`` for an event whose trigger is ``token``."""
-    tx = timex_for_token(ctx, token)
-    if tx is not None and tx.value and not tx.value.endswith("_REF"):
-        return EventDate(value=tx.value, start=tx.start, end=tx.end, text=tx.text,
-                         precision=precision_of(tx.value), source="modifier")
-    sents = list(ctx.doc.sents)
-    si = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), None)
-    if si is not None:
-        lo = sents[max(0, si - 2)].start_char
-        hi = token.idx
-        for tx in reversed(ctx.timexes):
-            if lo <= tx.start < hi and tx.type in ("DATE", "TIME") and parse_value(tx.value) is not None:
-                return EventDate(value=tx.value, start=tx.start, end=tx.end, text=tx.text,
-                                 precision=precision_of(tx.value), source="discourse")
-    if ctx.published is not None:
-        return EventDate(value=ctx.published.isoformat(), precision="day", source="published")
-    return EventDate()
-
-
-__all__ = ["extract", "timex_for_token", "event_date", "precision_of", "PUBLISHED"]
+__all__ = ["extract", "precision_of", "PUBLISHED"]
