@@ -215,3 +215,10 @@ def test_dateline_place_in_capitals():
     text = "Road reopens. SOUTH CHARLESTON, W.Va. -- Crews said. BEIRUT (AP) — Talks went on. NASA, the agency, said."
     got = [text[a:b] for a, b in _datelines(text, gazetteer.load())]
     assert got == ["SOUTH CHARLESTON", "BEIRUT"]
+
+
+def test_capitalised_word_before_a_place_completes_its_name():
+    ctx = _ctx("The mayor of New London met officials in Hartford. The Jordan family lives in Omaha.")
+    names = [p.text for p in ctx.places]
+    assert "New London" in names
+    assert not any(n.startswith("The ") for n in names)

@@ -142,6 +142,14 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                 for i in range(ent.start, ent.end):
                     taken[i] = True
             else:
+                if s == ent.start_char and ent.start > 0:  # "New" + "London", "Mount" + "Washington"
+                    prev = doc[ent.start - 1]
+                    wider = text[prev.idx:e]
+                    if (prev.text[:1].isupper() and not taken[prev.i] and prev.text not in surnames
+                            and prev.text not in cfg["road_leading_words"]
+                            and any(c.kind == 0 for c in gaz.lookup(wider))):
+                        s = prev.idx
+                        taken[prev.i] = True
                 add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["demonym_labels"] and gaz.demonym(span_text) is not None:
             add(s, e, "demonym", (ent.start, ent.end), country=gaz.demonym(span_text),
