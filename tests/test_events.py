@@ -201,3 +201,15 @@ def test_planting_a_charge_is_an_explosives_assault():
     e = one("Urban commandos planted a dynamite charge at the power station.", "ASSAULT")
     assert e.mode == "explosives"
     assert "commandos" in names(e.actors)
+
+
+def test_victims_along_with_and_shared_determiner():
+    e = one("The judge was killed near his home, along with two bodyguards.", "ASSAULT")
+    assert e.dead == 3
+    e = one("The mayor was killed in an attack in which his bodyguard and driver were also killed.", "ASSAULT")
+    assert e.dead == 3
+
+
+def test_attack_perpetrated_by_names_the_actor():
+    e = one("An attack carried out by rebels destroyed the bridge.", "ASSAULT")
+    assert "rebels" in names(e.actors)

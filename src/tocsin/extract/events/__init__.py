@@ -90,6 +90,14 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
             tr = assault_at(t)
             if tr is not None:
                 return tr
+    # "condemned the murder of X in an attack": the parser hangs "in an attack" on the verb
+    if h.pos_ == "NOUN" and h.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        for ch in h.head.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "during") and ch.i > h.i:
+                for t in (p for p in ch.children if p.dep_ == "pobj"):
+                    tr = assault_at(t)
+                    if tr is not None and tr.nominal:
+                        return tr
     node = h
     for _ in range(4):
         if node.head is node:

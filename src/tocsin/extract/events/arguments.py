@@ -208,6 +208,10 @@ class ArgumentFinder:
             if c.dep_ == "prep" and c.lower_ == "by" and c.head is n:
                 for p in _children(c, ("pobj",)):
                     return self.resolve(p)
+            if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in self.lex.cue_set("perpetration_verbs"):
+                for pp in _children(c, ("agent",)):
+                    for p in _children(pp, ("pobj",)):
+                        return self.resolve(p)  # "an attack perpetrated by urban guerrillas"
             if c.dep_ == "acl" and _lemma(c) in ("attribute", "blame", "claim"):
                 for pp in c.children:
                     if pp.dep_ in ("prep", "agent") and pp.lower_ in ("to", "on", "by"):

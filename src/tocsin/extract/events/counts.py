@@ -83,6 +83,10 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
             return 1
         if any(c.dep_ == "poss" for c in t.children) and t.lower_ in lex.cue_set("person_nouns"):
             return 1  # "his wife", "the mayor's bodyguard"
+        if (t.dep_ == "conj" and t.lower_ in lex.cue_set("person_nouns") and t.head.tag_ == "NN"
+                and not any(c.dep_ in ("det", "poss") for c in t.children)
+                and any(c.dep_ in ("det", "poss") for c in t.head.children)):
+            return victim_count(t.head, lex)  # "his bodyguard and driver": the determiner is shared
         if not any(c.dep_ in ("det", "poss") for c in t.children) and any(c.dep_ == "compound" for c in t.children):
             return 1  # a bare singular name-like phrase ("police chief X", a lower-cased name)
     if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her"):
@@ -122,6 +126,8 @@ def victims_of(c: Token) -> list[Token]:
                 out = [x for x in p.children if x.dep_ == "pobj"][:1]
         if not out and any(x.dep_ == "nummod" for x in c.children):
             return [c]  # "24 deaths"
+    if out and c.pos_ in ("VERB", "AUX"):
+        out += _along_with(c)
     expanded: list[Token] = []
     for t in out:
         expanded.append(t)
@@ -133,6 +139,19 @@ def victims_of(c: Token) -> list[Token]:
                     expanded.append(x)
                     stack.append(x)
     return expanded
+
+
+def _along_with(v: Token) -> list[Token]:
+    """Victims joined by "along with" / "together with" ("X was killed, along with two
+    bodyguards")."""
+    out = []
+    for p in v.children:
+        if p.dep_ not in ("prep", "advmod") or p.lower_ not in ("along", "together", "with"):
+            continue
+        for w in [p] + [x for x in p.children if x.dep_ == "prep" and x.lower_ == "with"]:
+            if w.lower_ == "with" and (w is not p or any(x.lower_ in ("along", "together") for x in v.children)):
+                out += [x for x in w.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN", "NUM")]
+    return out
 
 
 def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
