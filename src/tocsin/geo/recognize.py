@@ -288,11 +288,11 @@ def _roads(text: str, cfg: dict, skip) -> list[Found]:
     return [Found(a, b, "toponym") for a, b in sorted(spans)]
 
 
-_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|\s+\(|\s+[-—–])")
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|:\s|\s+\(|\s+[-—–])")
 
 
 def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """A dateline's place in capitals ("BEIRUT (AP) --", "SOUTH CHARLESTON, W.Va. --") opening the
+    """A dateline's place in capitals ("BEIRUT (AP) --", "BEIRUT:", "SOUTH CHARLESTON, W.Va. --") opening the
     text or a sentence, when the gazetteer knows it by its own name."""
     out = []
     for m in _DATELINE.finditer(text):
