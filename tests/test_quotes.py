@@ -248,3 +248,11 @@ def test_name_after_a_dash_signs_a_quotation_opening_a_line():
     qs = _marked(_quotes(text))
     assert [q.kind for q in qs] == ["direct", "direct"]
     assert ["Sanchez" in (qs[0].speaker.name or ""), "Reyes" in (qs[1].speaker.name or "")] == [True, True]
+
+
+def test_quoted_label_after_as_is_what_the_subject_says():
+    qs = _quotes("Senator Harry Reid has been steadily pounding the governor as a “con artist” this month.")
+    hit = [q for q in qs if "con artist" in q.text]
+    assert len(hit) == 1 and "Reid" in (hit[0].speaker.name or "")
+    # a name given to a thing is no attribution
+    assert not _quotes("The bill, known as the “Justice for Victims of Terror Act” passed easily.")

@@ -169,6 +169,40 @@ def _linear_cue(ix: DocIndex, o_tok: int, words: frozenset, near, reach: int = 2
     return None
 
 
+_NP_TOKENS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"}
+
+
+def _as_cue(ix: DocIndex, o_tok: int, lex: Lexicon, near) -> Optional[Token]:
+    """The verb of "[verb] [someone] as “…”": a quoted label put on someone or something
+    ("pounding Trump as a “con artist”", "admires Putin as a “strong leader”") is what the
+    verb's subject says of it. Verbs that only class things ("known as", "served as") are
+    data: ``cues.yaml`` ``not_characterizing``."""
+    doc = ix.doc
+    lo = ix.sent_start[o_tok]
+    k = o_tok - 1
+    while k >= lo and o_tok - k <= 4 and doc[k].lower_ != "as":
+        if not near(doc[k]) or doc[k].pos_ not in ("DET", "ADJ", "ADV", "NUM"):
+            return None
+        k -= 1
+    if k < lo or doc[k].lower_ != "as":
+        return None
+    j, seen_np = k - 1, False
+    while j >= lo and k - j <= 9:
+        t = doc[j]
+        if not near(t) or t.text in QUOTE_TOKENS or t.text in _CLAUSE_STOP:
+            return None
+        if cues.is_verb(t) and t.pos_ != "AUX":
+            if not seen_np or t.lemma_.lower() in lex.not_characterizing:
+                return None
+            return t
+        if t.pos_ in _NP_TOKENS or t.text in (",", "-"):
+            seen_np = seen_np or t.pos_ in ("NOUN", "PROPN", "PRON")
+            j -= 1
+            continue
+        return None
+    return None
+
+
 def _linear_speaker(cue: Token, lex: Lexicon) -> Optional[Token]:
     """The cue's subject, or the noun just before it ("Trump described …") when the parse
     gives none."""
@@ -232,7 +266,7 @@ def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_t
                 span = (i, max(j, c_tok + 1 if m.close is not None else j))
                 spk_tok = cues.subject(h, lex)
     if span is None:
-        h = _linear_cue(ix, o_tok, lex.naming, near, reach=12)
+        h = _linear_cue(ix, o_tok, lex.naming, near, reach=12) or _as_cue(ix, o_tok, lex, near)
         if h is None:
             return None
         span = (h.i + 1, c_tok + 1 if m.close is not None else c_tok)
@@ -467,7 +501,7 @@ def attribute(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex) -> Optional[C
 
     # 5. a fragment whose cue the parse missed: a cue verb shortly before it in its clause
     if cue is None and embedded:
-        cue = _linear_cue(ix, o_tok, lex.speech | lex.naming, near)
+        cue = _linear_cue(ix, o_tok, lex.speech | lex.naming, near) or _as_cue(ix, o_tok, lex, near)
         if cue is not None:
             how = "linear"
             spk_tok = _linear_speaker(cue, lex)

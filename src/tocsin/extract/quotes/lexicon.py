@@ -18,6 +18,7 @@ class Lexicon:
     documents: frozenset[str]
     naming: frozenset[str]
     phrasal: frozenset[str]
+    not_characterizing: frozenset[str]
     authoring: frozenset[str]
     platforms: dict[str, str]  # lower-case surface -> canonical name
     media_words: frozenset[str]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         documents=_words(cues, "documents", "cues.yaml"),
         naming=_words(cues, "naming", "cues.yaml"),
         phrasal=_words(cues, "phrasal", "cues.yaml"),
+        not_characterizing=_words(cues, "not_characterizing", "cues.yaml"),
         authoring=_words(cues, "authoring", "cues.yaml"),
         platforms=platforms,
         media_words=_words(chans, "media_words", "channels.yaml"),
