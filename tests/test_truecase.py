@@ -42,3 +42,9 @@ def test_pipeline_parses_truecased_text_but_keeps_original_spans():
     for ev in rec.events:
         assert WIRE[ev.trigger.start:ev.trigger.end] == ev.trigger.text
     assert any(ev.type == "ASSAULT" for ev in rec.events)
+
+
+def test_first_names_and_words_between_names():
+    out = truecase("THE COURT SAID JUDGE CARLOS VALENCIA GARCIA WAS SHOT NEAR DOWNTOWN BOGOTA BY TWO MEN.")
+    assert "judge Carlos Valencia Garcia was shot" in out  # "valencia" is also an English word
+    assert "by two men." in out

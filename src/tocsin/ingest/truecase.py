@@ -72,12 +72,38 @@ def truecase(text: str) -> str:
         else:
             i += 1
     in_brackets = {m.group(1) for m in re.finditer(r"[\[(]([^\W\d_]+)[\])]", low)}
+    named: set[int] = set()  # indexes of words restored as (parts of) names
     for k, w in enumerate(words):
         if w.start in done:
+            named.add(k)
             continue
         form = know.word_form(w.low, words, k, low, in_brackets)
         if form is not None:
             put(w, form)
+            if form[:1].isupper() and len(w.low) > 1 and w.low not in know.calendar:
+                named.add(k)
+    # first names before a name ("Carlos Garcia"), and a word between two name words
+    # ("Carlos Valencia Garcia", "Waldemar Franklin Quintero")
+    def name_at(k: int) -> bool:
+        return 0 <= k < len(words) and (k in named or words[k].low in know.first_names)
+
+    def linked(a: int, b: int) -> bool:
+        return 0 <= a and b < len(words) and _joined(low, words[a], words[b])
+
+    for _ in range(3):
+        grew = False
+        for k, w in enumerate(words):
+            if k in named or w.low in know.edge or w.low in know.stop or w.low in know.calendar:
+                continue
+            first = w.low in know.first_names and linked(k, k + 1) and (
+                name_at(k + 1) or (linked(k + 1, k + 2) and k + 2 in named))
+            between = linked(k - 1, k) and linked(k, k + 1) and name_at(k - 1) and k + 1 in named
+            if first or between:
+                put(w, w.low[:1].upper() + w.low[1:])
+                named.add(k)
+                grew = True
+        if not grew:
+            break
     # sentence and paragraph starts
     prev_end = 0
     for w in words:
@@ -111,12 +137,16 @@ class _Knowledge:
         self.calendar = {n.lower(): n for n in list(calendar.month_name)[1:] + list(calendar.day_name)}
         self.abbreviations = frozenset(n.lower() for n in calendar.month_abbr[1:]) - set(self.calendar)
         self.calendar.update({n.lower(): n for n in calendar.month_abbr[1:]})
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.stop = frozenset(w.lower() for w in STOP_WORDS)
         self.always: dict[str, str] = {}  # lower-case form -> cased form (restored wherever seen)
         self.guarded: dict[str, str] = {}  # single names restored only when not an English word
         self.phrases: dict[str, str] = {}  # multiword lower-case form -> cased form
         from tocsin.actors import kb as kb_mod
 
         kb = kb_mod.load()
+        self.first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
         for form in list(kb.demonyms) + list(kb.capitals):
             self._add(form, self.always)
         for form, aid in kb.phrases.items():
