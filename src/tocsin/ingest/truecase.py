@@ -90,14 +90,15 @@ def truecase(text: str) -> str:
     def linked(a: int, b: int) -> bool:
         return 0 <= a and b < len(words) and _joined(low, words[a], words[b])
 
+    base = set(named)  # restored from knowledge, not by these neighbour rules
     for _ in range(3):
         grew = False
         for k, w in enumerate(words):
             if k in named or w.low in know.edge or w.low in know.stop or w.low in know.calendar:
                 continue
             first = w.low in know.first_names and linked(k, k + 1) and (
-                name_at(k + 1) or (linked(k + 1, k + 2) and k + 2 in named))
-            between = linked(k - 1, k) and linked(k, k + 1) and name_at(k - 1) and k + 1 in named
+                k + 1 in base or words[k + 1].low in know.first_names or (linked(k + 1, k + 2) and k + 2 in base))
+            between = linked(k - 1, k) and linked(k, k + 1) and name_at(k - 1) and k + 1 in base
             if first or between:
                 put(w, w.low[:1].upper() + w.low[1:])
                 named.add(k)
