@@ -203,6 +203,29 @@ def _as_cue(ix: DocIndex, o_tok: int, lex: Lexicon, near) -> Optional[Token]:
     return None
 
 
+def _passive_naming(cue: Token) -> bool:
+    """"the tax loophole called an “inversion”", "what had been called “…”": a passive
+    participle names its object; the noun it hangs on is not who spoke."""
+    if cue.tag_ != "VBN":
+        return False
+    if cue.dep_ == "acl" or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in cue.children):
+        return True
+    k = cue.i - 1
+    while k >= 0 and cue.doc[k].tag_ in ("RB",):
+        k -= 1
+    return k >= 0 and cue.doc[k].lemma_ == "be"
+
+
+def _naming_speaker(cue: Token, lex: Lexicon, find) -> Optional[Token]:
+    """The speaker of a naming verb: its agent when passive ("called … by X"), else ``find``."""
+    if _passive_naming(cue):
+        for ch in cue.children:
+            if ch.dep_ == "agent":
+                return next((g for g in ch.children if g.dep_ == "pobj"), None)
+        return None
+    return find(cue, lex)
+
+
 def _linear_speaker(cue: Token, lex: Lexicon) -> Optional[Token]:
     """The cue's subject, or the noun just before it ("Trump described …") when the parse
     gives none."""
@@ -264,13 +287,13 @@ def _short_quote_clause(ctx: Context, m: Marked, lex: Lexicon, ix: DocIndex, o_t
                 last -= 1
             if i <= o_tok and last < j:
                 span = (i, max(j, c_tok + 1 if m.close is not None else j))
-                spk_tok = cues.subject(h, lex)
+                spk_tok = _naming_speaker(h, lex, cues.subject)
     if span is None:
         h = _linear_cue(ix, o_tok, lex.naming, near, reach=12) or _as_cue(ix, o_tok, lex, near)
         if h is None:
             return None
         span = (h.i + 1, c_tok + 1 if m.close is not None else c_tok)
-        spk_tok = _linear_speaker(h, lex)
+        spk_tok = _naming_speaker(h, lex, _linear_speaker)
     i, j = span
     while j > i and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_TOKENS:
         j -= 1
