@@ -213,3 +213,10 @@ def test_victims_along_with_and_shared_determiner():
 def test_attack_perpetrated_by_names_the_actor():
     e = one("An attack carried out by rebels destroyed the bridge.", "ASSAULT")
     assert "rebels" in names(e.actors)
+
+
+def test_weapon_placer_and_commenting_subject():
+    e = one("The judge was killed by a bomb placed by an urban guerrilla group near his car.", "ASSAULT")
+    assert "guerrilla group" in names(e.actors)
+    e = one("The minister condemned the assassination of the mayor by rebels.", "ASSAULT")
+    assert "minister" not in names(e.actors)

@@ -154,6 +154,9 @@ class ArgumentFinder:
         if _is_passive(v):
             for c in _children(v, ("agent",)):
                 for p in _children(c, ("pobj",)):
+                    if _lemma(p) in (self.lex.cues.get("mode_cues") or {}):
+                        # "killed by a bomb placed by X": the weapon's placer is the actor
+                        return self._placer(p)
                     return self.resolve(p)
             # "were abducted and murdered by X", "were abducted by X and murdered": coordinated
             # passives share their agent
@@ -197,6 +200,15 @@ class ArgumentFinder:
             return []
         return []
 
+    def _placer(self, weapon: Token) -> list[Token]:
+        """The agent of a participle on a weapon ("a bomb placed by X", "a mine planted by X")."""
+        for c in weapon.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for pp in _children(c, ("agent",)):
+                    for p in _children(pp, ("pobj",)):
+                        return self.resolve(p)
+        return []
+
     def noun_actor(self, n: Token) -> list[Token]:
         for c in n.children:
             if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -208,6 +220,14 @@ class ArgumentFinder:
             if c.dep_ == "prep" and c.lower_ == "by" and c.head is n:
                 for p in _children(c, ("pobj",)):
                     return self.resolve(p)
+            if c.dep_ == "prep" and c.lower_ == "of" and c.head is n:
+                # "the murder of X by Y": the parser hangs "by Y" on X
+                for o in _children(c, ("pobj",)):
+                    for by in o.children:
+                        if by.dep_ == "prep" and by.lower_ == "by":
+                            for p in _children(by, ("pobj",)):
+                                if p.pos_ in ("NOUN", "PROPN") and p.ent_type_ not in ("DATE", "TIME"):
+                                    return self.resolve(p)
             if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in self.lex.cue_set("perpetration_verbs"):
                 for pp in _children(c, ("agent",)):
                     for p in _children(pp, ("pobj",)):
@@ -225,8 +245,9 @@ class ArgumentFinder:
                 if _lemma(c) in (self.lex.cues.get("mode_cues") or {}):
                     continue
                 return [c]
-        if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX"):
-            return self.verb_actor(n.head)
+        if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX") and (
+                _lemma(n.head) not in self.lex.cue_set("commenting_verbs")):
+            return self.verb_actor(n.head)  # not "the government condemned the murder"
         if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
             return []
         return []
