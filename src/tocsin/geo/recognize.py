@@ -45,9 +45,12 @@ def settings() -> dict:
 
 
 def _prominent(gaz: Gazetteer, text: str, features, min_pop: int) -> bool:
+    short_caps = len(text) <= 3 and text.isupper()
     for c in gaz.lookup(text):
         p = c.place
         if c.kind > 1 or (p.feature == "admin2" and c.kind > 0):  # "Stevens" is not Stevens County
+            continue
+        if short_caps and c.kind == 0 and p.name != text:  # "BA" (British Airways) is not Ba, Fiji
             continue
         if p.feature in features or (p.feature == "city" and p.pop >= min_pop):
             return True
@@ -210,6 +213,13 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         else:
             i += 1
 
+    for a, b in _hometowns(text, gaz):  # "Sen. Robert Ford, D-Charleston"
+        if not skip(a, b) and not any(o.start < b and a < o.end for o in out):
+            out.append(Found(a, b, "toponym"))
+    for a, b in _datelines(text, gaz):  # "SOUTH CHARLESTON, W.Va. --": wins over the names inside
+        if not skip(a, b):
+            out = [f for f in out if not (f.start < b and a < f.end)]
+            out.append(Found(a, b, "toponym"))
     # "Alexandria, La.": the abbreviation is a toponym too
     for f in list(out):
         if f.kind != "toponym":
@@ -224,13 +234,6 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                     out.append(Found(s, s + len(ab), "toponym"))
                 break
 
-    for a, b in _hometowns(text, gaz):  # "Sen. Robert Ford, D-Charleston"
-        if not skip(a, b) and not any(o.start < b and a < o.end for o in out):
-            out.append(Found(a, b, "toponym"))
-    for a, b in _datelines(text, gaz):  # "SOUTH CHARLESTON, W.Va. --": wins over the names inside
-        if not skip(a, b):
-            out = [f for f in out if not (f.start < b and a < f.end)]
-            out.append(Found(a, b, "toponym"))
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
