@@ -222,3 +222,15 @@ def test_capitalised_word_before_a_place_completes_its_name():
     names = [p.text for p in ctx.places]
     assert "New London" in names
     assert not any(n.startswith("The ") for n in names)
+
+
+def test_dateline_place_is_read_but_is_no_event_location():
+    text = "COLUMBIA, Ky. (WBKO) - A man was killed Monday in a crash near Glasgow, police said."
+    art = make_article(ArticleInput(text=text, origin="test"))
+    assert any(x.reason == "dateline" for x in art.excluded)
+    ctx = Context(article=art, doc=nlp_loader.load()(text))
+    ctx.places = places_mod.extract(ctx)
+    names = [p.text for p in ctx.places]
+    assert names[:2] == ["COLUMBIA", "Ky."]
+    focus = places_mod.article_focus(ctx)
+    assert focus is None or focus.text != "COLUMBIA"

@@ -95,10 +95,20 @@ def _resolve_found(text, tops, gaz, evidence):
     return res, stand_ins(mentions, res)
 
 
+def _skip_for_places(ctx: Context):
+    """Excluded regions (pull quotes, bylines, boilerplate) hold no places, but a dateline's place
+    is where the report was filed ("COLUMBIA, Ky. (WBKO) -"): it stays readable."""
+    regions = sorted((x.start, x.end) for x in (ctx.article.excluded or []) if x.reason != "dateline")
+    if len(regions) == len(ctx.article.excluded or []):
+        return ctx.excluded
+    return lambda start, end: any(s < end and start < e for s, e in regions)
+
+
 def extract(ctx: Context) -> list[Place]:
     gaz = gazetteer.load()
     text = ctx.text
-    found = recognize(ctx.doc, text, gaz, excluded=ctx.excluded)
+    skip = _skip_for_places(ctx)
+    found = recognize(ctx.doc, text, gaz, excluded=skip)
     tops = [f for f in found if f.kind == "toponym"]
     evidence = [f for f in found if f.kind == "demonym"]
     ctx.shared["geo_evidence"] = [
@@ -108,7 +118,7 @@ def extract(ctx: Context) -> list[Place]:
     # second pass: towns of the states/provinces the article names
     regions = {(gp.cc, gp.admin1) for gp in res if gp is not None and gp.feature in ("admin1", "admin2", "city")
                and gp.admin1}
-    extra = local_names(ctx.doc, text, gaz, found, regions, excluded=ctx.excluded)
+    extra = local_names(ctx.doc, text, gaz, found, regions, excluded=skip)
     if extra:
         found = sorted(found + extra, key=lambda f: (f.start, f.end))
         tops = [f for f in found if f.kind == "toponym"]
@@ -139,7 +149,7 @@ def extract(ctx: Context) -> list[Place]:
 def article_focus(ctx: Context) -> Optional[Place]:
     """The resolved non-metonymic place the article dwells on: most mentions, earliest first,
     cities over countries when a city is mentioned as often (the most specific well-attested)."""
-    places = [p for p in ctx.places if p.geonameid is not None and not p.metonymy]
+    places = [p for p in ctx.places if p.geonameid is not None and not p.metonymy and not ctx.excluded(p.start, p.end)]
     if not places:
         return None
     counts = Counter(p.geonameid for p in places)
@@ -158,8 +168,9 @@ def article_focus(ctx: Context) -> Optional[Place]:
 
 
 def _sentence_places(ctx: Context, sent) -> list[Place]:
-    return [p for p in ctx.places if sent.start_char <= p.start < sent.end_char and p.geonameid is not None
-            or (p.feature == "site" and sent.start_char <= p.start < sent.end_char)]
+    return [p for p in ctx.places if (sent.start_char <= p.start < sent.end_char and p.geonameid is not None
+            or (p.feature == "site" and sent.start_char <= p.start < sent.end_char))
+            and not ctx.excluded(p.start, p.end)]  # a dateline's place is not an event's
 
 
 def _clause_head(token):

@@ -294,6 +294,9 @@ def _roads(text: str, cfg: dict, skip) -> list[Found]:
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|:\s|\s+\(|\s+[-—–])")
 
 
+_DATELINE_QUALIFIER = re.compile(r",\s([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=\s*[(\-—–:,])")
+
+
 def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     """A dateline's place in capitals ("BEIRUT (AP) --", "BEIRUT:", "SOUTH CHARLESTON, W.Va. --") opening the
     text or a sentence, when the gazetteer knows it by its own name."""
@@ -303,6 +306,10 @@ def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
         if len(name) >= 3 and any(c.kind == 0 and c.place.feature in ("city", "admin2", "admin1", "country")
                                   for c in gaz.lookup(name)):
             out.append((m.start(1), m.start(1) + len(name)))
+            # "KIRKUK, Iraq (Tigris Wire) —": the country or state that qualifies it
+            q = _DATELINE_QUALIFIER.match(text, m.start(1) + len(name))
+            if q and any(c.kind < 2 and c.place.feature in ("country", "admin1") for c in gaz.lookup(q.group(1))):
+                out.append((q.start(1), q.end(1)))
     return out
 
 
