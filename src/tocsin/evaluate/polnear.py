@@ -258,6 +258,10 @@ def command(
     res = score(docs, recs, keep_errors=errors > 0)
     for doc, kind, msg in res.errors[:errors]:
         echo(f"{kind:<4} {doc[:40]:<40} {msg}")
+    if errors:
+        counts = {k: sum(1 for _, kind, _ in res.errors if kind == k) for k in ("FN", "FP", "SPK")}
+        echo(f"quotation-mark errors: {counts['FN']} gold missed (FN), {counts['FP']} predicted "
+             f"with no gold content (FP), {counts['SPK']} content right but speaker wrong (SPK)")
     words = sum(len(d.text.split()) for d in docs)
     echo(f"PolNeAR {split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} attributions, "
          f"{sum(g.quoted for d in docs for g in d.gold)} with quotation marks")
