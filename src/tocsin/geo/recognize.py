@@ -264,7 +264,7 @@ def _locative(span, text: str, abbrev, gaz, cfg) -> bool:
 @lru_cache(maxsize=1)
 def _road_patterns():
     cfg = settings()
-    word = r"(?:\d+(?:st|nd|rd|th)|[A-Z]\.|[A-Z][\w'’-]*)"
+    word = r"(?:\d+(?:st|nd|rd|th)|[NSEW]\.|[A-Z][\w'’-]*)"  # "E. Broad St.", not "Marvin F. Lane"
     kinds = "|".join(re.escape(k) for k in cfg["street_kinds"])
     # not "Highway Patrol", "Street Journal": a street kind closes the name
     street = re.compile(rf"\b{word}(?:[ \t]+{word}){{0,3}}[ \t]+(?:{kinds})(?![\w])(?![ \t]+[A-Z][a-z])")
