@@ -14,3 +14,14 @@ def test_closing_mark_glued_to_the_next_word():
 def test_apostrophes_and_hyphens_stay():
     assert tokens("The militias’ depots") == ["The", "militias", "’", "depots"]
     assert "U.S.-led" in tokens("U.S.-led forces")
+
+
+def test_opening_mark_glued_after_a_colon_or_comma():
+    assert tokens("They said:“No.”")[:5] == ["They", "said", ":", "“", "No"]
+    assert tokens('Said Ellis,"we won."')[:5] == ["Said", "Ellis", ",", '"', "we"]
+    assert tokens('the senator (R-S.C.):"I agree."')[-6:-3] == ["):", '"', "I"]
+
+
+def test_inch_marks_and_plain_quotes_stay():
+    assert tokens("a 5'10\" guard")[:2] == ["a", "5'10"]
+    assert tokens('He said: "Yes."')[:4] == ["He", "said", ":", '"']

@@ -1,8 +1,9 @@
 """Tokenizer fixes for news typography, applied when the pipeline loads.
 
 Curly quotation marks glued to a word ("paranoia,”Clinton said", "“Yes”and left") are split
-off, so the quote finder sees the mark and the cue after it. Straight quotes and apostrophes
-are left to spaCy's rules.
+off, so the quote finder sees the mark and the cue after it; so is an opening mark, straight or
+curly, glued between a colon or comma and a word ('said:“No', '(R-S.C.):"I'). Apostrophes
+and inch marks ('5\'10"') are left to spaCy's rules.
 """
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ GLUED_QUOTES = [
     r"(?<=\w)[,.?!;:](?=”\w)",  # the punctuation before such a mark
     r"(?<=[\w,.?!;:])”(?=\w)",  # closing mark followed by a word
     r"(?<=\w)“(?=\w)",           # opening mark right after a word
+    r"(?<=[\w.)])[:;,](?=[\"“]\w)",  # 'said:“No', 'Ellis,"we': the punctuation before a glued mark
+    r"(?<=[:;,])[\"“](?=\w)",         # and the mark itself, straight or curly
+    r"(?<=[\w.])\)(?=[:;,][\"“]\w)",  # '(R-S.C.):"I': the parenthesis before them
 ]
 
 
