@@ -243,16 +243,16 @@ def test_parenthetical_speech_verb_reports_its_clause():
 
 
 def test_name_after_a_dash_signs_a_quotation_opening_a_line():
-    text = ("What readers told us.\n\n“We will rebuild this town, one house at a time.” ― Carla Sanchez\n"
+    text = ("What readers told us.\n\n“We will rebuild this town, one house at a time.” ― Carla Nunez\n"
             "“Nobody here expected the water to rise so fast.” ― Tom Reyes")
     qs = _marked(_quotes(text))
     assert [q.kind for q in qs] == ["direct", "direct"]
-    assert ["Sanchez" in (qs[0].speaker.name or ""), "Reyes" in (qs[1].speaker.name or "")] == [True, True]
+    assert ["Nunez" in (qs[0].speaker.name or ""), "Reyes" in (qs[1].speaker.name or "")] == [True, True]
 
 
 def test_quoted_label_after_as_is_what_the_subject_says():
-    qs = _quotes("Senator Harry Reid has been steadily pounding the governor as a “con artist” this month.")
-    hit = [q for q in qs if "con artist" in q.text]
-    assert len(hit) == 1 and "Reid" in (hit[0].speaker.name or "")
+    qs = _quotes("Mayor Ines Thorvald keeps describing the developer as a “land shark” at council meetings.")
+    hit = [q for q in qs if "land shark" in q.text]
+    assert len(hit) == 1 and "Thorvald" in (hit[0].speaker.name or "")
     # a name given to a thing is no attribution
-    assert not _quotes("The bill, known as the “Justice for Victims of Terror Act” passed easily.")
+    assert not _quotes("The bill, known as the “Clean Harbours Act” passed easily.")
