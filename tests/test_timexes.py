@@ -240,11 +240,11 @@ def test_references_now_soon_then_current_one_day():
 def test_names_and_rates_are_not_time_expressions():
     out, _ = run('Thousands joined the annual March for Life. She spoke on ABC\'s "This Week" about it. '
                  "The cuts will save $2 million a year. Patrols pass three times a week. "
-                 "He founded Orion 1980 with a partner. Police found the driver's 1998 Toyota. "
+                 "She started Vega 1975 with a partner. Police found the driver's 2004 Honda. "
                  "The story ran in USA Today.")
     texts = [t.text for t in out]
     assert "March" not in texts and "This Week" not in texts and "Today" not in texts
-    assert "1980" not in texts and "1998" not in texts
+    assert "1975" not in texts and "2004" not in texts
     assert "a year" not in texts
     t = next(t for t in out if t.text.endswith("a week"))
     assert (t.type, t.value) == ("SET", "P1W")
