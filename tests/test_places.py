@@ -234,3 +234,12 @@ def test_dateline_place_is_read_but_is_no_event_location():
     assert names[:2] == ["COLUMBIA", "Ky."]
     focus = places_mod.article_focus(ctx)
     assert focus is None or focus.text != "COLUMBIA"
+
+
+def test_lone_foreign_village_is_left_for_a_stand_in():
+    text = ("Flights from Heathrow were cancelled on Friday. Passengers in London and Manchester "
+            "waited while staff in Glasgow said the strike would go ahead across Britain.")
+    res = tocsin.resolve_places(text, _spans(text, "Heathrow", "London", "Manchester", "Glasgow", "Britain"))
+    heathrow, london = res[0], res[1]
+    assert london.country == "GB" and london.geonameid is not None
+    assert heathrow.geonameid is None and heathrow.country == "GB"  # not Heathrow, Florida

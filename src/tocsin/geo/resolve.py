@@ -300,9 +300,31 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], evidence: Optional[list[Geo
             prob[k] = _softmax(new_scores[k], w["temperature"])
             chosen[k] = max(range(len(prob[k])), key=lambda j: (prob[k][j], -j))
     out: list[Optional[GeoPlace]] = [None] * len(mentions)
+    lone = _lone_villages(keys, cands, chosen, w)
     for k in keys:
+        if k in lone:
+            continue
         for i in groups[k]:
             out[i] = cands[k][chosen[k]].place
+    return out
+
+
+def _lone_villages(keys, cands, chosen, w) -> set:
+    """Names resolved to a small town of a country no other name of the document lies in, while
+    the others agree on a country: a namesake far from the story (an airport, a hotel, a park the
+    gazetteer lacks, "Heathrow" in a London story is not Heathrow, Florida). Left unresolved."""
+    cfg = w.get("lone_village")
+    if not cfg:
+        return set()
+    picked = {k: cands[k][chosen[k]].place for k in keys}
+    out = set()
+    for k, p in picked.items():
+        if p.feature != "city" or p.pop >= cfg["max_population"]:
+            continue
+        others = [q.cc for k2, q in picked.items() if k2 != k and q.cc]
+        if len(others) < cfg["min_others"] or p.cc in others:
+            continue
+        out.add(k)
     return out
 
 
