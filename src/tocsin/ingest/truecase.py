@@ -35,11 +35,11 @@ class _Word:
 
 
 def mostly_upper(text: str, share: Optional[float] = None) -> bool:
-    """Whether more than ``share`` of the text's letters (of 20 or more; the first 20,000
+    """Whether more than ``share`` of the text's letters (of 20 or more; the first 5,000
     characters decide) are capitals."""
     share = _settings()["min_upper_share"] if share is None else share
     letters = upper = 0
-    for ch in text[:20_000]:
+    for ch in text[:5_000]:
         if ch.isalpha():
             letters += 1
             upper += ch.isupper()
