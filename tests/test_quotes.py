@@ -256,3 +256,15 @@ def test_quoted_label_after_as_is_what_the_subject_says():
     assert len(hit) == 1 and "Thorvald" in (hit[0].speaker.name or "")
     # a name given to a thing is no attribution
     assert not _quotes("The bill, known as the “Clean Harbours Act” passed easily.")
+
+
+def test_closing_mark_opening_a_paragraph_opens_a_quotation():
+    text = "Readers wrote in.\n\n”The new bridge has changed our town for the better,” wrote Lena Voss."
+    qs = _marked(_quotes(text))
+    assert len(qs) == 1 and qs[0].text.startswith("The new bridge") and "Voss" in (qs[0].speaker.name or "")
+
+
+def test_went_on_about_is_a_speech_cue():
+    qs = _quotes("As the mayor went on about “a rigged budget,” the crowd cheered.")
+    hit = [q for q in qs if "rigged budget" in q.text]
+    assert len(hit) == 1 and hit[0].speaker is not None and "mayor" in (hit[0].speaker.text or "").lower()

@@ -6,7 +6,8 @@ next paragraph when that paragraph opens with a quotation mark (the newspaper co
 quotation running over several paragraphs); otherwise it ends with its paragraph. Curly single
 marks count only as a top-level pair that opens at the start of a word and closes at the end of
 one, so apostrophes (``militias’``, ``it’s``) are never quotation marks. Excluded regions
-(pull-quote boxes, bylines) are not read.
+(pull-quote boxes, bylines) are not read. A closing curly mark that opens a paragraph before a
+word (a typesetting slip, ``”We will …``) opens a quotation.
 """
 from __future__ import annotations
 
@@ -147,7 +148,8 @@ def find(text: str, excluded: Callable[[int, int], bool]) -> list[Marked]:
             if ch == STRAIGHT_D and depth == 1 and cur is not None and text[cur.open] == STRAIGHT_D:
                 is_open = False  # straight quotes do not nest: this one closes
             else:
-                is_open = ch == OPEN_D or (ch == STRAIGHT_D and _is_open_straight(text, i, ps))
+                is_open = (ch == OPEN_D or (ch == STRAIGHT_D and _is_open_straight(text, i, ps))
+                           or (ch == CLOSE_D and depth == 0 and i == ps and i + 1 < pe and text[i + 1].isalnum()))
             if is_open:
                 if depth == 0:
                     cur, seg = Marked(i, None, i + 1, i + 1), i + 1
