@@ -220,3 +220,13 @@ def test_weapon_placer_and_commenting_subject():
     assert "guerrilla group" in names(e.actors)
     e = one("The minister condemned the assassination of the mayor by rebels.", "ASSAULT")
     assert "minister" not in names(e.actors)
+
+
+def test_a_state_named_as_a_modifier_is_coded_as_the_actor():
+    rec = tocsin.extract("A U.S. drone strike hit a convoy near the border on Friday, and American air raids "
+                  "followed on Saturday.", published="2020-01-04")
+    actors = [(p.text, p.code) for e in rec.events if e.type == "ASSAULT" for p in e.actors]
+    assert ("U.S.", "USA") in actors and ("American", "USA") in actors
+    # a patron is not the actor: "Iranian-backed militias attacked" is the militias'
+    rec = tocsin.extract("Iranian-backed militias attacked the base.", published="2020-01-04")
+    assert all(p.code != "IRN" for e in rec.events for p in e.actors)

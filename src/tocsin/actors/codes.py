@@ -114,3 +114,14 @@ def prep_state(head: Token, kb: KB, idx: KBIndex, preps) -> Optional[str]:
 
 def actor_code(actor: Actor) -> Optional[str]:
     return actor.code or code_of(actor.country, actor.sector)
+
+
+def state_named_at(tok: Token, kb: KB, idx: KBIndex) -> Optional[str]:
+    """The state a single token names as a modifier ("U.S." in "a U.S. strike", "American" in
+    "American air raids", "U.S.-led"), not a patron ("Iranian-backed"); else None."""
+    sp = idx.at(tok.i)
+    if sp is not None:
+        code = state_of_key(kb, sp.kb_id_)
+        return code if code and not is_patron(tok.doc[sp.end - 1], kb) else None
+    hs = hyphen_state(tok, kb)
+    return hs[0] if hs and not hs[1] else None

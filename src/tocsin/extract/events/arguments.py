@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
@@ -82,6 +83,8 @@ class ArgumentFinder:
         self.reporting = lex.cue_set("reporting_verbs")
         self.weapons = frozenset(lex.cues.get("mode_cues") or {})
         self.people = lex.cue_set("person_nouns")
+        self.kb = kb.load()
+        self.kb_index = codes.KBIndex.of(ctx.doc)
 
     # ----- resolution of a head token to the tokens that name a participant -----
     def resolve(self, t: Optional[Token], depth: int = 0) -> list[Token]:
@@ -357,6 +360,11 @@ class ArgumentFinder:
             ent_span = next((x for x in doc.ents if x.start <= t.i < x.end), None)
             if ent_span is not None:
                 name = ctx.text[ent_span.start_char:ent_span.end_char]
+        # a state named as a modifier, "a U.S. strike", "American air raids": the state acts
+        state = codes.state_named_at(t, self.kb, self.kb_index) if e - s == 1 else None
+        if state is not None:
+            st = self.kb.actors.get(state)
+            return Participant(name=st.name if st is not None else name.strip(), code=state, start=start, end=end, text=text)
         return Participant(name=name.strip(), start=start, end=end, text=text)
 
 
