@@ -268,3 +268,20 @@ def test_went_on_about_is_a_speech_cue():
     qs = _quotes("As the mayor went on about “a rigged budget,” the crowd cheered.")
     hit = [q for q in qs if "rigged budget" in q.text]
     assert len(hit) == 1 and hit[0].speaker is not None and "mayor" in (hit[0].speaker.text or "").lower()
+
+
+def test_phrasal_verb_before_a_quoted_label():
+    qs = _quotes("Lately, Mayor Ines Thorvald has gone after the developer as a “land shark” at every meeting.")
+    hit = [q for q in qs if "land shark" in q.text]
+    assert len(hit) == 1 and "Thorvald" in (hit[0].speaker.name or "")
+
+
+def test_likened_to_a_quoted_label_is_reported_speech_but_other_to_phrases_are_not():
+    qs = _quotes("At a rally, Mayor Ines Thorvald likened the developers to a “hungry wolf” in a fable.")
+    assert any("hungry wolf" in q.text and "Thorvald" in (q.speaker.name or "") for q in qs)
+    assert not _quotes("The crew went to the shop to buy a “special” part.")
+
+
+def test_exhorted_to_is_a_speech_cue():
+    qs = _quotes('Senator Abe Kowal exhorted voters to "stay home and rest" on Sunday.')
+    assert any("stay home" in q.text and "Kowal" in (q.speaker.name or "") for q in qs)

@@ -175,17 +175,18 @@ _NP_TOKENS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PART"}
 def _as_cue(ix: DocIndex, o_tok: int, lex: Lexicon, near) -> Optional[Token]:
     """The verb of "[verb] [someone] as “…”": a quoted label put on someone or something
     ("pounding Trump as a “con artist”", "admires Putin as a “strong leader”") is what the
-    verb's subject says of it. Verbs that only class things ("known as", "served as") are
+    verb's subject says of it; so is "likened X to a “…”" with a comparing verb. Verbs that only class things ("known as", "served as") are
     data: ``cues.yaml`` ``not_characterizing``."""
     doc = ix.doc
     lo = ix.sent_start[o_tok]
     k = o_tok - 1
-    while k >= lo and o_tok - k <= 4 and doc[k].lower_ != "as":
+    while k >= lo and o_tok - k <= 4 and doc[k].lower_ not in ("as", "to"):
         if not near(doc[k]) or doc[k].pos_ not in ("DET", "ADJ", "ADV", "NUM"):
             return None
         k -= 1
-    if k < lo or doc[k].lower_ != "as":
+    if k < lo or doc[k].lower_ not in ("as", "to"):
         return None
+    likened = doc[k].lower_ == "to"  # "likened X to a “…”": only verbs that compare
     j, seen_np = k - 1, False
     while j >= lo and k - j <= 9:
         t = doc[j]
@@ -194,7 +195,11 @@ def _as_cue(ix: DocIndex, o_tok: int, lex: Lexicon, near) -> Optional[Token]:
         if cues.is_verb(t) and t.pos_ != "AUX":
             if not seen_np or t.lemma_.lower() in lex.not_characterizing:
                 return None
+            if likened and t.lemma_.lower() not in lex.comparing:
+                return None
             return t
+        if t.pos_ == "ADP" and not likened and seen_np and j > lo and f"{doc[j - 1].lemma_.lower()} {t.lower_}" in lex.phrasal:
+            return doc[j - 1]  # "has gone after Trump as a “…”": a phrasal verb's particle
         if t.pos_ in _NP_TOKENS or t.text in (",", "-"):
             seen_np = seen_np or t.pos_ in ("NOUN", "PROPN", "PRON")
             j -= 1

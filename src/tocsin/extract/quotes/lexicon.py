@@ -19,6 +19,7 @@ class Lexicon:
     naming: frozenset[str]
     phrasal: frozenset[str]
     not_characterizing: frozenset[str]
+    comparing: frozenset[str]
     authoring: frozenset[str]
     platforms: dict[str, str]  # lower-case surface -> canonical name
     media_words: frozenset[str]
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         naming=_words(cues, "naming", "cues.yaml"),
         phrasal=_words(cues, "phrasal", "cues.yaml"),
         not_characterizing=_words(cues, "not_characterizing", "cues.yaml"),
+        comparing=_words(cues, "comparing", "cues.yaml"),
         authoring=_words(cues, "authoring", "cues.yaml"),
         platforms=platforms,
         media_words=_words(chans, "media_words", "channels.yaml"),
