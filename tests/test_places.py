@@ -243,3 +243,19 @@ def test_lone_foreign_village_is_left_for_a_stand_in():
     heathrow, london = res[0], res[1]
     assert london.country == "GB" and london.geonameid is not None
     assert heathrow.geonameid is None and heathrow.country == "GB"  # not Heathrow, Florida
+
+
+def test_names_listed_before_a_plural_designator_are_toponyms():
+    text = ("Flood warnings went out for Lucas, Wood and Ottawa counties in Ohio on Friday, and "
+            "crews closed the ramp between Oak and Maple streets.")
+    got = {p.text for p in _ctx(text).places}
+    assert {"Lucas", "Wood", "Ottawa", "Oak", "Maple"} <= got
+    assert not any(p.text.endswith(("counties", "streets")) for p in _ctx(text).places)
+
+
+def test_known_town_before_a_resident_noun_is_a_toponym():
+    text = "A Rochester man was charged on Monday after Grovetown police stopped his truck."
+    got = {p.text for p in _ctx(text).places}
+    assert {"Rochester", "Grovetown"} <= got
+    text = "The Smith family said the Baker house was quiet."
+    assert not {"Smith", "Baker"} & {p.text for p in _ctx(text).places}

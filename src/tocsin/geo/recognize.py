@@ -38,6 +38,8 @@ def settings() -> dict:
               "directions"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
+    for k in ("plural_designators", "resident_nouns"):
+        cfg[k] = frozenset(cfg.get(k, ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
               "unknown_word_labels", "locative_preps"):
         cfg[k] = frozenset(cfg[k])
@@ -234,6 +236,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                     out.append(Found(s, s + len(ab), "toponym"))
                 break
 
+    cued = _cued_names(doc, gaz, cfg, skip, surnames)
+    if cued:  # the context's reading wins over whatever the entities gave there
+        out = [f for f in out if not any(c.start < f.end and f.start < c.end for c in cued)]
+        out.extend(cued)
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
@@ -242,6 +248,64 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     _mark_metonymy(doc, out, cfg)
     out.extend(_sites(doc, out, cfg, skip))
     out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _name_runs_before(doc, k: int, max_len: int = 3):
+    """Capitalised runs (up to ``max_len`` words) of a coordinated list ending just before token
+    ``k``: "Barrow, Jackson and Madison" -> [Madison, Jackson, Barrow] (right to left)."""
+    runs, j = [], k
+    while j > 0:
+        end = j
+        while j > 0 and end - j < max_len and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
+            j -= 1
+        if j == end:
+            break
+        runs.append(doc[j:end])
+        if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].text == ",":
+            j -= 2
+        elif j >= 1 and (doc[j - 1].lower_ in ("and", "or") or doc[j - 1].text == ","):
+            j -= 1
+        else:
+            break
+    return runs
+
+
+def _cued_names(doc, gaz: Gazetteer, cfg: dict, skip, surnames) -> list[Found]:
+    """Names the words around them make places, whatever spaCy's label: each name of a list closed
+    by a lower-case plural designator ("Walton and Oconee counties"), and a name the gazetteer
+    knows before a noun of residents or local services ("a Meadow Grove man", "Grovetown police")."""
+    out = []
+    for tok in doc:
+        if not tok.text.islower():
+            continue
+        if tok.text in cfg["plural_designators"]:
+            runs = _name_runs_before(doc, tok.i)
+            if len(runs) < 2:
+                continue
+            for span in runs:
+                if span[0].lower_ == "the":
+                    span = span[1:]
+                if (len(span) and all(t.pos_ in ("PROPN", "NOUN") for t in span)
+                        and gaz.demonym(span.text) is None and not skip(span.start_char, span.end_char)):
+                    out.append(Found(span.start_char, span.end_char, "toponym"))
+        elif tok.text in cfg["resident_nouns"] and tok.i > 0:
+            runs = _name_runs_before(doc, tok.i)
+            if not runs:
+                continue
+            span = runs[0]
+            while len(span) and span[0].text in cfg["road_leading_words"]:
+                span = span[1:]
+            if not len(span) or span.start < tok.i - 3 or span.end != tok.i:
+                continue
+            st = span.text
+            if (st in surnames or st in cfg["not_toponyms"] or gaz.demonym(st) is not None
+                    or skip(span.start_char, span.end_char) or _in_longer_name(doc, span)
+                    or not all(t.pos_ == "PROPN" for t in span)):
+                continue
+            if any(c.kind == 0 and c.place.feature in ("city", "admin2", "admin1", "country")
+                   for c in gaz.lookup(st)):
+                out.append(Found(span.start_char, span.end_char, "toponym"))
     return out
 
 
