@@ -230,3 +230,34 @@ def test_a_state_named_as_a_modifier_is_coded_as_the_actor():
     # a patron is not the actor: "Iranian-backed militias attacked" is the militias'
     rec = tocsin.extract("Iranian-backed militias attacked the base.", published="2020-01-04")
     assert all(p.code != "IRN" for e in rec.events for p in e.actors)
+
+
+def test_lost_their_lives_counts_the_dead_of_the_attack():
+    e = one("Rebels bombed a bus near Orvalle on Monday. Three farmers lost their lives in the attack.", "ASSAULT")
+    assert e.dead == 3
+
+
+def test_reduced_relative_victims_are_counted_not_actors():
+    e = one("Mourners buried the 10 workers killed in the bomb attack against the union office in Orvalle.", "ASSAULT")
+    assert e.dead == 10
+    assert "workers" not in names(e.actors)
+
+
+def test_a_toll_that_adds_to_the_first_is_summed():
+    e = one("Gunmen attacked a bus near Tarvena on Monday. The driver Ana Pelcz was killed. "
+            "A nurse was also killed.", "ASSAULT")
+    assert e.dead == 2
+    e = one("Gunmen killed two farmers in Tarvena on Monday. The mayor Rosa Quilt was seriously wounded.", "ASSAULT")
+    assert (e.dead, e.injured) == (2, 1)
+
+
+def test_a_person_with_an_of_phrase_counts_one_a_group_none():
+    e = one("Gunmen raided a clinic in Tarvena. A technician of the radio network was killed.", "ASSAULT")
+    assert e.dead == 1
+    e = one("Gunmen raided a clinic in Tarvena, killing a group of peasants.", "ASSAULT")
+    assert e.dead is None
+
+
+def test_a_past_murder_named_in_a_future_clause_stays_asserted():
+    e = one("The minister will disclose the names of the men implicated in the murder of six priests.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 6

@@ -488,6 +488,7 @@ def command(
     split: str = typer.Option("tst1,tst2", help="Comma-separated splits: dev, tst1, tst2."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N stories of each split."),
     offset: int = typer.Option(0, help="Skip the first N stories of each split."),
+    errors: bool = typer.Option(False, help="Print per-story count mismatches and role misses."),
 ) -> None:
     """Incident detection, GRIT role-filler F1, date/location and victim-count accuracy on MUC-4."""
     from tocsin.evaluate.wikievents import code_context
@@ -530,10 +531,16 @@ def command(
                     hit = next((i for i, g in enumerate(gold[r]) if i not in used and _match(p, g)), None)
                     if hit is None:
                         roles[r].fp += 1
+                        if errors:
+                            echo(f"{sid} {r} FP {p!r}")
                     else:
                         used.add(hit)
                         roles[r].tp += 1
                 roles[r].fn += len(gold[r]) - len(used)
+                if errors:
+                    for i, g in enumerate(gold[r]):
+                        if i not in used:
+                            echo(f"{sid} {r} FN {g[0]!r}")
             for tpl in tpls:
                 gd = _DATE.search(tpl.get("2", [""])[0])
                 if gd and "-" not in tpl.get("2", [""])[0]:
@@ -549,8 +556,11 @@ def command(
                 if c is not None:
                     counts[1] += 1
                     dead, injured = c
-                    counts[0] += any((dead is None or d == dead) and (injured is None or i == injured)
-                                     for d, i in incident_counts(assaults))
+                    have = incident_counts(assaults)
+                    ok = any((dead is None or d == dead) and (injured is None or i == injured) for d, i in have)
+                    counts[0] += ok
+                    if errors and not ok:
+                        echo(f"{sid} COUNT want dead={dead} injured={injured} have {have}")
     for r in ROLES:
         total.tp += roles[r].tp
         total.fp += roles[r].fp

@@ -337,10 +337,21 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         place_attached=attached,
         bare_casualty=root.casualty is not None and not actors and not parts,
         casualty_only=root.casualty_only,
+        additive=root.casualty is not None and _additive(root, victims, lex),
         weak_actor=bool(actor_toks) and all(a.dep_ in ("amod", "compound", "nmod") and a.head.i == root.head.i for a in actor_toks),
         extra_spans=[(p.char_start, p.char_end) for p in parts],
         confidence=max(0.05, min(0.95, conf)),
     )
+
+
+def _additive(root: Trigger, victims: list[Token], lex: Lexicon) -> bool:
+    """Whether a casualty report adds victims to an earlier toll: "two more people were
+    wounded", "another passenger died", "a nurse was also killed"."""
+    cues = lex.cue_set("additive_cues")
+    if any(c.dep_ == "advmod" and c.lower_ in cues for c in root.head.children):
+        return True
+    return any(c.lower_ in cues and c.dep_ in ("amod", "advmod", "det") for v in victims for c in v.subtree
+               if c.i < v.i)
 
 
 def _union(parts: list[Participant]) -> list[Participant]:
@@ -374,8 +385,10 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     location = min(locs, key=lambda x: (x[0], x[1]))[2] if locs else None
     counts = {}
     for attr in ("dead", "injured", "arrested"):
-        vals = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None]
-        counts[attr] = max(vals) if vals else None
+        # repeated tolls of one event are one toll; "two more", "also killed" add to it
+        vals = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None and not m.additive]
+        more = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None and m.additive]
+        counts[attr] = (max(vals) if vals else 0) + sum(more) if vals or more else None
     src = next((m.source for m in c.mentions if m.source is not None), None)
     attribution = Attribution(entity_id=src[1], name=src[2], text=src[0]) if src else None
     spans = sorted({(m.start, m.end) for m in c.mentions})

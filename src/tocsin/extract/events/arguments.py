@@ -190,6 +190,8 @@ class ArgumentFinder:
                         return got
                 rep = self._reporting_subject(noun)
                 return self.resolve(rep) if rep is not None else []
+            if v.tag_ == "VBN":
+                return []  # "the workers killed in the attack": a passive participle's noun is its patient
             return self.resolve(noun)
         if v.dep_ in ("xcomp",):
             # object control: "urged X to withdraw" -> X; else the governing subject

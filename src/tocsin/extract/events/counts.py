@@ -69,8 +69,9 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
         if c.dep_ in ("det", "nummod", "amod", "quantmod") and c.lower_ in vague:
             return None
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            # "two of the guards", "dozens of people"
+        if c.dep_ == "prep" and c.lower_ == "of" and (
+                t.pos_ not in ("NOUN", "PROPN") or t.lemma_.lower() in lex.cue_set("collective_nouns")):
+            # "a group of peasants", "most of the guards"; not "a technician of the network"
             return None
     singular = t.tag_ in ("NN", "NNP")
     if singular:
@@ -94,13 +95,22 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
     return None
 
 
+def lex_subject_victims() -> frozenset:
+    """Casualty verbs whose subject is the victim ("died", "lost their lives", "perished")."""
+    from tocsin.extract.events.lexicon import load
+
+    return load().cue_set("subject_victim_verbs") | {"die"}
+
+
 def victims_of(c: Token) -> list[Token]:
     """Head tokens of the victims named around a casualty word."""
     out: list[Token] = []
     passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children) or (
         c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children))
     if c.pos_ in ("VERB", "AUX"):
-        if passive or c.lemma_.lower() == "die":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out = [c.head]  # "the ten workers killed in the attack"
+        elif passive or c.lemma_.lower() in lex_subject_victims():
             subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
             if not subj and c.dep_ in ("relcl", "acl"):
                 subj = [c.head]

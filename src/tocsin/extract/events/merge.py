@@ -45,6 +45,7 @@ class Mention:
     place_attached: bool = False
     bare_casualty: bool = False  # a casualty report without an actor ("four soldiers were wounded")
     weak_actor: bool = False  # the actor is only a modifier of the trigger ("Iranian proxy attack")
+    additive: bool = False  # its toll adds to the event's ("two more people", "was also killed")
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
 
@@ -154,7 +155,7 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     for attr in ("dead", "injured"):
         vals = c.values(attr)
         v = getattr(m, attr)
-        if v is not None and vals and v not in vals:
+        if v is not None and vals and v not in vals and not m.additive:
             return None
     m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value else set()
     if _dates_clash(c.dates(), m_dates):
@@ -190,11 +191,23 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
                      or (gap == 0 and any(x.bare_casualty for x in c.mentions))):
         named_c = [p for p in c.recipients() if _named(p)]
         named_m = [p for p in m.recipients + m.victims if _named(p)]
-        if gap == 0 or not (named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m)):
-            s += 1  # a toll next to an attack; not across sentences naming different targets
+        other_toll = (m.bare_casualty or m.casualty_only) and (m.additive or _new_effect(c, m))
+        if gap == 0 or other_toll or not (named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m)):
+            s += 1  # a toll next to an attack; not across sentences naming different targets,
+            # unless it adds to the toll ("X was also killed", the wounded after the dead)
     if gap == 0:
         s += 0.5
     return s
+
+
+def _new_effect(c: Cluster, m: Mention) -> bool:
+    """Whether a casualty report gives the other effect than the cluster's tolls (the wounded
+    after the dead, or the dead after the wounded)."""
+    if m.injured is not None and m.dead is None:
+        return bool(c.values("dead")) and not c.values("injured")
+    if m.dead is not None and m.injured is None:
+        return bool(c.values("injured")) and not c.values("dead")
+    return False
 
 
 def cluster(mentions: list[Mention]) -> list[Cluster]:
