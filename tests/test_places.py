@@ -259,3 +259,9 @@ def test_known_town_before_a_resident_noun_is_a_toponym():
     assert {"Rochester", "Grovetown"} <= got
     text = "The Smith family said the Baker house was quiet."
     assert not {"Smith", "Baker"} & {p.text for p in _ctx(text).places}
+
+
+def test_a_person_named_anywhere_in_the_article_is_no_place():
+    text = ("Officer Dana Webster stopped a van on Elm Road. Deputies said Webster called for help "
+            "and Webster later wrote the report.")
+    assert "Webster" not in {p.text for p in _ctx(text).places}

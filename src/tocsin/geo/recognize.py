@@ -38,7 +38,7 @@ def settings() -> dict:
               "directions"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
-    for k in ("plural_designators", "resident_nouns"):
+    for k in ("plural_designators", "resident_nouns", "person_titles"):
         cfg[k] = frozenset(cfg.get(k, ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
               "unknown_word_labels", "locative_preps"):
@@ -96,12 +96,14 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             taken[i] = True
 
     abbrev = state_abbreviations()
-    surnames = {w for w in _person_words(doc) if not _prominent(gaz, w, ("country",), 10**12)}
+    surnames = {w for w in _person_words(doc, gaz) if not _prominent(gaz, w, ("country",), 10**12)}
 
     def retag(span_text: str, label: str) -> bool:
         min_pop = cfg["retag_min_city_population"] if label in cfg["retag_city_labels"] else 10**12
+        bare = not any(w.lower() in cfg["designators"] or w == "Co." for w in span_text.split())
+        feats = cfg["retag_bare_features"] if bare else cfg["retag_features"]
         return (span_text not in cfg["not_toponyms"] and span_text not in surnames
-                and _prominent(gaz, span_text, cfg["retag_features"], min_pop))
+                and _prominent(gaz, span_text, feats, min_pop))
 
     def embedded_place(span_text: str) -> bool:
         return (span_text not in cfg["not_toponyms"] and span_text not in surnames
@@ -447,9 +449,42 @@ def _speaks(span, cfg) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in cfg["metonymy_verbs"]
 
 
-def _person_words(doc) -> set[str]:
-    """Words of the article's multi-word person names ("Bell" of "Michael Bell")."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset:
+    names = load_yaml("actors/names.yaml")
+    return frozenset(n for v in names.values() if isinstance(v, list) for n in v)
+
+
+def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
+    """Words that name a person somewhere in the article, one sense for the whole article: words of
+    multi-word person names ("Bell" of "Michael Bell"), a word after a title ("Officer Bell"), a
+    first name and the capitalised word after it ("Nadia Moayyad"), and, unless a country, state
+    or big city, the subject of a speech verb ("Harris said")."""
+    cfg = settings()
+    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    first = _first_names()
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN"):
+            continue
+        if (tok.text in cfg["designators"] or tok.lower_ in cfg["institution_words"] or gaz is not None
+                and _prominent(gaz, tok.text, ("country", "admin1", "region"), 100000)):
+            continue  # "Mr. Arlington", "St. Joseph London": still the place
+        if prev.text in cfg["person_titles"]:
+            out.add(tok.text)
+        elif prev.text in first and prev.pos_ == "PROPN" and tok.whitespace_ is not None:
+            out.add(tok.text)
+            if gaz is None or not _prominent(gaz, prev.text, ("country", "admin1", "region"), 15000):
+                out.add(prev.text)
+    if gaz is not None:
+        for tok in doc:
+            if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                    and tok.head.lemma_.lower() in ("say", "tell", "add", "explain", "note")
+                    and (tok.i == 0 or not doc[tok.i - 1].text[:1].isupper())
+                    and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper())
+                    and not _prominent(gaz, tok.text, ("country", "admin1", "region"), 100000)):
+                out.add(tok.text)
+    return out
 
 
 def _embedded(ent, is_place):
@@ -526,7 +561,7 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
     for ent in doc.ents:
         for t in ent:
             ent_of[t.i] = ent
-    surnames = _person_words(doc)
+    surnames = _person_words(doc, gaz)
     countries = {cc for cc, _ in regions}
     out = []
     i, n = 0, len(doc)
