@@ -265,3 +265,10 @@ def test_a_person_named_anywhere_in_the_article_is_no_place():
     text = ("Officer Dana Webster stopped a van on Elm Road. Deputies said Webster called for help "
             "and Webster later wrote the report.")
     assert "Webster" not in {p.text for p in _ctx(text).places}
+
+
+def test_a_name_used_as_a_place_stays_a_place_beside_a_person_of_that_name():
+    text = ("Greer Station drew a crowd on Friday. Shops in Greer stayed open late, and the "
+            "Greer police closed two roads.")
+    got = [p.text for p in _ctx(text).places]
+    assert got.count("Greer") >= 2

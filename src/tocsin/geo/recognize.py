@@ -38,7 +38,7 @@ def settings() -> dict:
               "directions"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
-    for k in ("plural_designators", "resident_nouns", "person_titles"):
+    for k in ("plural_designators", "resident_nouns", "person_titles", "place_preps"):
         cfg[k] = frozenset(cfg.get(k, ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
               "unknown_word_labels", "locative_preps"):
@@ -461,7 +461,12 @@ def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
     first name and the capitalised word after it ("Nadia Moayyad"), and, unless a country, state
     or big city, the subject of a speech verb ("Harris said")."""
     cfg = settings()
-    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            # words before an institution word are its place ("Alexandria Police Spokeswoman Ann Lee")
+            inst = max((t.i for t in ent if t.lower_ in cfg["institution_words"]), default=ent.start - 1)
+            out.update(t.text for t in ent if t.i > inst)
     first = _first_names()
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -484,6 +489,19 @@ def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
                     and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper())
                     and not _prominent(gaz, tok.text, ("country", "admin1", "region"), 100000)):
                 out.add(tok.text)
+        # ... but a name the article also uses as a place it knows ("in Greer", "Greer, S.C.") is a
+        # place throughout
+        abbrev = state_abbreviations()
+        text = doc.text
+        for tok in doc:
+            if tok.text in out and tok.pos_ == "PROPN" and (
+                    tok.dep_ == "pobj" and tok.head.lower_ in cfg["place_preps"]
+                    and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper())
+                    and (tok.i == 0 or not doc[tok.i - 1].text[:1].isupper())
+                    or text[tok.idx + len(tok):tok.idx + len(tok) + 2] == ", "
+                    and any(text.startswith(ab, tok.idx + len(tok) + 2) for ab in abbrev)):
+                if any(c.kind == 0 and c.place.feature in ("city", "admin2") for c in gaz.lookup(tok.text)):
+                    out.discard(tok.text)
     return out
 
 
