@@ -261,3 +261,16 @@ def test_a_person_with_an_of_phrase_counts_one_a_group_none():
 def test_a_past_murder_named_in_a_future_clause_stays_asserted():
     e = one("The minister will disclose the names of the men implicated in the murder of six priests.", "ASSAULT")
     assert e.modality == "asserted" and e.dead == 6
+
+
+def test_those_involved_in_an_event_noun_are_its_actors():
+    e = one("The soldiers involved in the killing of the priests were arrested in Orvalle.", "ASSAULT")
+    assert "soldiers" in names(e.actors)
+    e = one("Two officers were responsible for the murder of the judge.", "ASSAULT")
+    assert "officers" in names(e.actors)
+
+
+def test_those_who_died_are_victims_not_actors():
+    e = one("Gunmen killed a party secretary in Orvalle on Monday. His wife and two bodyguards also died.", "ASSAULT")
+    assert "wife" not in names(e.actors) and "bodyguards" not in names(e.actors)
+    assert e.dead == 4

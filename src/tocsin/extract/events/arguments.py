@@ -154,6 +154,8 @@ class ArgumentFinder:
     def verb_actor(self, v: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
+        if _lemma(v) in self.lex.cue_set("subject_victim_verbs"):
+            return []  # "three farmers died": the subject is the victim
         if _is_passive(v):
             for c in _children(v, ("agent",)):
                 for p in _children(c, ("pobj",)):
@@ -205,6 +207,30 @@ class ArgumentFinder:
             return []
         return []
 
+    def _involved(self, n: Token) -> list[Token]:
+        """Those a sentence says took part in an event noun: "the soldiers involved in the
+        killing", "five men accused of committing the massacre", "officers were responsible
+        for the murder", "the men who took part in the raid"."""
+        cues = self.lex.cue_set("involvement_cues")
+        node = n
+        if node.dep_ == "dobj" and _lemma(node.head) in self.lex.cue_set("perpetration_verbs") \
+                and node.head.dep_ == "pcomp":
+            node = node.head  # "accused of committing the massacre"
+        if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ not in ("in", "for", "of", "to"):
+            return []
+        gov = node.head.head
+        if _lemma(gov) not in cues and gov.lower_ not in cues:
+            return []
+        if gov.dep_ in ("acl", "amod", "relcl") and gov.head.pos_ in ("NOUN", "PROPN") and gov.head.i != n.i:
+            if gov.dep_ != "relcl":
+                return self.resolve(gov.head)
+        subj = _children(gov, ("nsubj", "nsubjpass"))
+        if not subj and gov.dep_ == "acomp":
+            subj = _children(gov.head, ("nsubj",))  # "X were responsible for the murder"
+        if subj and subj[0].i != n.i:
+            return self.resolve(subj[0])
+        return []
+
     def _placer(self, weapon: Token) -> list[Token]:
         """The agent of a participle on a weapon ("a bomb placed by X", "a mine planted by X")."""
         for c in weapon.children:
@@ -250,6 +276,9 @@ class ArgumentFinder:
                 if _lemma(c) in (self.lex.cues.get("mode_cues") or {}):
                     continue
                 return [c]
+        got = self._involved(n)
+        if got:
+            return got
         if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX") and (
                 _lemma(n.head) not in self.lex.cue_set("commenting_verbs")):
             return self.verb_actor(n.head)  # not "the government condemned the murder"
