@@ -272,3 +272,16 @@ def test_a_name_used_as_a_place_stays_a_place_beside_a_person_of_that_name():
             "Greer police closed two roads.")
     got = [p.text for p in _ctx(text).places]
     assert got.count("Greer") >= 2
+
+
+def test_regions_and_names_completed_on_the_right():
+    text = "Envoys toured the Middle East in May and met settlers in the West Bank near Hebron."
+    got = {p.text for p in _ctx(text).places}
+    assert {"Middle East", "West Bank"} <= got
+
+
+def test_a_demonym_used_as_a_noun_is_not_counted_as_adjectival():
+    ctx = _ctx("She learned English in school and now teaches Egyptian students.")
+    ev = {d["text"]: d["adjectival"] for d in ctx.shared["geo_evidence"]}
+    assert ev.get("Egyptian") is True
+    assert ev.get("English", False) is False

@@ -116,6 +116,10 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         if text[e:e + 1] == "." and text[s:e + 1] in abbrev:  # "W.Va" + "."
             e += 1
         span_text = text[s:e]
+        wider = _completed_on_the_right(doc, ent, s, text, gaz, cfg, taken)
+        if wider is not None:  # "the West" (an actor) + "Bank"
+            add(s, wider[0], "toponym", (ent.start, wider[1]))
+            continue
         head = _place_prefix(ent, gaz, cfg)
         if head is not None and head.text not in surnames and not skip(head.start_char, head.end_char):
             # "the Guernsey County Common Pleas Court", "Alachua County Sheriff", "Fargo City
@@ -160,7 +164,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                 add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["demonym_labels"] and gaz.demonym(span_text) is not None:
             add(s, e, "demonym", (ent.start, ent.end), country=gaz.demonym(span_text),
-                adjectival=not span_text.endswith("s"))
+                adjectival=not span_text.endswith("s") and _modifies(ent))
         elif ent.label_ in cfg["retag_labels"] and retag(span_text, ent.label_):
             add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["embedding_labels"] and len(ent) > 1:
@@ -238,7 +242,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
                     out.append(Found(s, s + len(ab), "toponym"))
                 break
 
-    cued = _cued_names(doc, gaz, cfg, skip, surnames)
+    cued = _cued_names(doc, gaz, cfg, skip, surnames) + _region_names(text, cfg, skip)
     if cued:  # the context's reading wins over whatever the entities gave there
         out = [f for f in out if not any(c.start < f.end and f.start < c.end for c in cued)]
         out.extend(cued)
@@ -441,6 +445,41 @@ def _in_longer_name(doc, span) -> bool:
         return False
     before = doc[span.start - 1]
     return before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+def _completed_on_the_right(doc, ent, s: int, text: str, gaz: Gazetteer, cfg: dict, taken):
+    """(end char, end token) of a prominent place's name that an entity opens and one or two
+    capitalised words outside any entity close ("the West" + "Bank", "Middle" + "East")."""
+    for k in (2, 1):
+        j = ent.end + k
+        if j > len(doc):
+            continue
+        rest = doc[ent.end:j]
+        if not all(t.text[:1].isupper() and t.is_alpha and t.ent_iob_ == "O" and not taken[t.i]
+                   and t.lower_ not in cfg["designators"] for t in rest):
+            continue
+        end = rest[-1].idx + len(rest[-1])
+        name = text[s:end]
+        if name not in cfg["not_toponyms"] and _prominent(gaz, name, ("country", "admin1", "region"), 100000):
+            return end, j
+    return None
+
+
+def _region_names(text: str, cfg: dict, skip) -> list[Found]:
+    """Regions the gazetteer lacks or holds as something else, toponyms whatever the entity label
+    ("the Middle East", "the Caucasus"): the list in the settings."""
+    names = cfg.get("region_names") or ()
+    if not names:
+        return []
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    return [Found(m.start(), m.end(), "toponym") for m in pat.finditer(text) if not skip(m.start(), m.end())]
+
+
+def _modifies(span) -> bool:
+    """A demonym used as an adjective ("Egyptian officials", "the Russian-led force"), not as a
+    noun: a language ("learned English", "spoke French") or a person ("French said")."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct") or root.dep_ == "conj" and root.head.dep_ in ("amod", "compound", "nmod")
 
 
 def _speaks(span, cfg) -> bool:
