@@ -274,3 +274,10 @@ def test_those_who_died_are_victims_not_actors():
     e = one("Gunmen killed a party secretary in Orvalle on Monday. His wife and two bodyguards also died.", "ASSAULT")
     assert "wife" not in names(e.actors) and "bodyguards" not in names(e.actors)
     assert e.dead == 4
+
+
+def test_victims_identified_in_a_sentence_of_their_own_join_the_attack():
+    evs = [e for e in events("Gunmen killed three farmers near Orvalle on Monday. "
+                             "The victims were identified as Ana Pelcz, Luis Sotar and Mario Quent.") if e.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].dead == 3
+    assert "Luis Sotar" in names(evs[0].recipients)

@@ -23,6 +23,7 @@ from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster
 from tocsin.extract.events.modality import ModalityFinder
 from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
+from tocsin.extract.events.victim_lists import victim_list
 from tocsin.ids import item_id
 from tocsin.record import Attribution, Event, Offsets, Participant, Span as RecSpan
 
@@ -179,6 +180,14 @@ def mentions(ctx: Context) -> list[Mention]:
                 raise
             continue
         if not trigs:
+            try:
+                vl = victim_list(sent, si, lex, ArgumentFinder(ctx, lex, {}), text)
+            except Exception:
+                if _DEBUG:
+                    raise
+                vl = None
+            if vl is not None and not ctx.excluded(vl.start, vl.end):
+                out.append(vl)
             continue
         _fold(trigs, lex)
         by_tok = {t.head.i: t for t in trigs}
