@@ -516,6 +516,9 @@ def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
             continue  # "Mr. Arlington", "St. Joseph London": still the place
         if prev.text in cfg["person_titles"]:
             out.add(tok.text)
+        elif (re.fullmatch(r"[A-Z]\.", prev.text) and tok.i >= 2 and doc[tok.i - 2].is_alpha
+              and doc[tok.i - 2].text[:1].isupper()):
+            out.add(tok.text)  # "Tyrise M. Bell"
         elif prev.text in first and prev.pos_ == "PROPN" and tok.whitespace_ is not None:
             out.add(tok.text)
             if gaz is None or not _prominent(gaz, prev.text, ("country", "admin1", "region"), 15000):
