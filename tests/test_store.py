@@ -273,3 +273,35 @@ def test_migrations_go_down_and_up_again(url):
     with open_store(url) as s:  # opening upgrades again
         s.add([iraq_record()])
         assert ids(s.events(text="embassy")) == ["iraq-1/ev1", "iraq-1/ev2", "iraq-1/ev3"]
+
+
+def test_racing_connections_all_switch_a_sqlite_file_to_wal(tmp_path):
+    """Racing first connections to a file not yet in WAL mode: SQLite refuses the switch to all
+    but one at once (no busy wait); ``set_wal`` retries instead of failing with 'database is
+    locked'."""
+    import sqlite3
+
+    errors = []
+    for rep in range(60):
+        path = tmp_path / f"race{rep}.db"
+        with sqlite3.connect(path) as con:  # a file with content, still in rollback-journal mode
+            con.execute("CREATE TABLE note (x)")
+        barrier = threading.Barrier(8)
+
+        def connect():
+            con = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+            barrier.wait()
+            try:
+                schema.set_wal(con.cursor())
+                assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            except Exception as exc:  # collected and asserted below
+                errors.append(exc)
+            finally:
+                con.close()
+
+        threads = [threading.Thread(target=connect) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []

@@ -3,6 +3,8 @@ migration (alembic ``upgrade head``, run programmatically under a lock so that t
 opening a new store at once do not both create it)."""
 from __future__ import annotations
 
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -34,10 +36,27 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
     # Let SQLAlchemy emit BEGIN itself (see _sqlite_begin) instead of the driver's implicit one.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    set_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def set_wal(cur, wait: float = 60.0) -> None:
+    """Put the file in WAL mode. The first openers of a new file race to switch it; SQLite answers
+    "database is locked" at once to the losers (two shared locks both wanting the exclusive one
+    is a deadlock its busy timeout does not wait out), so they retry until the mode is set."""
+    deadline = time.monotonic() + wait
+    delay = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def _sqlite_begin(conn) -> None:
