@@ -285,3 +285,12 @@ def test_a_demonym_used_as_a_noun_is_not_counted_as_adjectival():
     ev = {d["text"]: d["adjectival"] for d in ctx.shared["geo_evidence"]}
     assert ev.get("Egyptian") is True
     assert ev.get("English", False) is False
+
+
+def test_state_code_outside_a_qualifier_and_non_place_heads_are_dropped():
+    text = ("Crews worked on KY 52 near Irvine, KY, while the Webb Center hosted a dinner in "
+            "Lexington.")
+    got = [(p.text, p.start) for p in _ctx(text).places]
+    names = [t for t, _ in got]
+    assert "Webb Center" not in names
+    assert names.count("KY") == 1 and text[[s for t, s in got if t == "KY"][0] - 2:][:2] == ", "

@@ -38,7 +38,7 @@ def settings() -> dict:
               "directions"):
         cfg[k] = frozenset(cfg[k])
     cfg["local_labels"] = frozenset(cfg.get("local_labels", ()))
-    for k in ("plural_designators", "resident_nouns", "person_titles", "place_preps"):
+    for k in ("plural_designators", "resident_nouns", "person_titles", "place_preps", "not_place_heads"):
         cfg[k] = frozenset(cfg.get(k, ()))
     for k in ("site_heads", "site_preps", "metonymy_verbs", "entity_labels", "demonym_labels",
               "unknown_word_labels", "locative_preps"):
@@ -246,6 +246,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     if cued:  # the context's reading wins over whatever the entities gave there
         out = [f for f in out if not any(c.start < f.end and f.start < c.end for c in cued)]
         out.extend(cued)
+    out = [f for f in out if f.kind != "toponym" or not _spurious(text, f, gaz, cfg)]
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
@@ -473,6 +474,18 @@ def _region_names(text: str, cfg: dict, skip) -> list[Found]:
         return []
     pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     return [Found(m.start(), m.end(), "toponym") for m in pat.finditer(text) if not skip(m.start(), m.end())]
+
+
+def _spurious(text: str, f: Found, gaz: Gazetteer, cfg: dict) -> bool:
+    """Not a toponym after all: a two-letter state code outside a "Town, ST" qualifier ("KY 52" is
+    a road, "the PA" an authority); a name the gazetteer lacks whose last word names no place
+    ("United Way", "Webb Center", "St. Patrick's Day")."""
+    name = text[f.start:f.end]
+    if re.fullmatch(r"[A-Z]{2}", name):
+        return text[max(0, f.start - 2):f.start] != ", " and not any(
+            c.place.feature == "country" for c in gaz.lookup(name))
+    last = re.sub(r"['’]s$", "", name.split()[-1])
+    return last in cfg["not_place_heads"] and not gaz.lookup(name)
 
 
 def _modifies(span) -> bool:
