@@ -281,3 +281,8 @@ def test_victims_identified_in_a_sentence_of_their_own_join_the_attack():
                              "The victims were identified as Ana Pelcz, Luis Sotar and Mario Quent.") if e.type == "ASSAULT"]
     assert len(evs) == 1 and evs[0].dead == 3
     assert "Luis Sotar" in names(evs[0].recipients)
+
+
+def test_one_of_a_group_is_a_participant_with_its_of_phrase():
+    e = one("The policeman Luis Corral was shot by one of the demonstrators in Quivra on Monday.", "ASSAULT")
+    assert names(e.actors) == "one of the demonstrators"

@@ -172,7 +172,9 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
 
     def skip(p, h) -> bool:
         low = h.lower_ if h is not None else ""
-        return (not low or low in _PRONOUNS or low in months or is_place(p)
+        partitive = h is not None and low in ("one", "some", "two") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in h.children)  # "one of the gunmen"
+        return (not low or (low in _PRONOUNS and not partitive) or low in months or is_place(p)
                 or (h is not None and h.ent_type_ in ("DATE", "TIME", "CARDINAL")))
 
     def kind_of(p) -> str:

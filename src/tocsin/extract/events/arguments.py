@@ -20,6 +20,7 @@ from tocsin.extract.events.triggers import Trigger
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
+_PARTITIVE = {"one", "some", "each", "none", "several", "many", "most", "all", "both"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
 _SUBJ = ("nsubj", "csubj")
 _RECIPIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards"}
@@ -59,6 +60,12 @@ def span_of(t: Token) -> tuple[int, int]:
             end = c.i + 1
         else:
             break
+    if t.lower_ in _PARTITIVE and end == t.i + 1:
+        # "one of the demonstrators": the partitive head keeps its "of" phrase
+        of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            end = span_of(obj)[1]
     while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
         start += 1
     # a possessive marker ending the span is not part of the name
@@ -83,6 +90,7 @@ class ArgumentFinder:
         self.reporting = lex.cue_set("reporting_verbs")
         self.weapons = frozenset(lex.cues.get("mode_cues") or {})
         self.people = lex.cue_set("person_nouns")
+        self.perpetrators = lex.cue_set("perpetrator_nouns")
         self.kb = kb.load()
         self.kb_index = codes.KBIndex.of(ctx.doc)
 
@@ -108,6 +116,11 @@ class ArgumentFinder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.resolve(p, depth + 1)
+        if low in self.empty and low not in _RELPRON and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.dep_ == "pobj" and (_lemma(p) in self.people or _lemma(p) in self.perpetrators or p.pos_ == "PROPN")
+                    for p in c.children) for c in t.children):
+            return [t]  # "one of the demonstrators", "some of the gunmen"
         if low in self.empty or t.pos_ in ("PUNCT", "SPACE", "DET", "ADP", "VERB", "AUX"):
             return []
         if t.ent_type_ in ("DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"):
