@@ -194,8 +194,12 @@ def test_streets_and_numbered_roads_are_toponyms():
 
     text = ("Crews closed Highway 19 and County Road 109 near Clinton Street. The S.C. Highway Patrol "
             "said E. Broad St. reopened.")
-    got = [text[f.start:f.end] for f in _roads(text, settings(), lambda a, b: False)]
-    assert got == ["Highway 19", "County Road 109", "Clinton Street", "E. Broad St."]
+    got = [(text[f.start:f.end], f.kind) for f in _roads(text, settings(), lambda a, b: False)]
+    assert got == [("Highway 19", "road"), ("County Road 109", "road"), ("Clinton Street", "toponym"),
+                   ("E. Broad St.", "toponym")]
+    ctx = _ctx("Traffic on KY 52 and Highway 19 slowed near Irvine, Kentucky.")
+    names = [p.text for p in ctx.places]
+    assert "KY 52" in names and "Highway 19" not in names and "Highway" not in names
     ctx = _ctx("A crash closed Clinton Street in Marietta, Ohio, on Monday.")
     names = [p.text for p in ctx.places]
     assert "Clinton Street" in names and "Clinton" not in names

@@ -250,7 +250,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
-        out.extend(roads)
+        out.extend(r for r in roads if r.kind == "toponym")
     out.sort(key=lambda f: (f.start, f.end))
     _mark_metonymy(doc, out, cfg)
     out.extend(_sites(doc, out, cfg, skip))
@@ -356,10 +356,21 @@ def _roads(text: str, cfg: dict, skip) -> list[Found]:
             while len(words) > 2 and words[0] in leading:  # "The Main Street", "On Elm Street"
                 a = text.index(words[1], a + len(words[0]))
                 words = words[1:]
-            if words[0] in leading or skip(a, b) or any(x < b and a < y for x, y in spans):
+            if words[0] in leading or skip(a, b) or any(x < b and a < y for x, y, _ in spans):
                 continue
-            spans.append((a, b))
-    return [Found(a, b, "toponym") for a, b in sorted(spans)]
+            spans.append((a, b, "road" if pat is numbered else "toponym"))
+    # a numbered road named by its state ("KY 52", "US-24") is a toponym; one named by a number
+    # alone ("Highway 19", "I-95") hides the names inside it but is no toponym
+    for m in _STATE_ROAD.finditer(text):
+        a, b = m.start(), m.end()
+        if not skip(a, b):
+            spans = [x for x in spans if not (x[0] < b and a < x[1])]
+            spans.append((a, b, "toponym"))
+    return [Found(a, b, kind) for a, b, kind in sorted(spans)]
+
+
+_STATE_ROAD = re.compile(r"(?<![\w.-])(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|"
+                         r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|US)(?: |-)\d{1,4}\b(?![.,]\d)")
 
 
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,\s|:\s|\s+\(|\s+[-—–])")
@@ -662,7 +673,12 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
                     or _in_longer_name(doc, span) or _speaks(span, cfg)):
                 continue
             whole_org = ent is not None and ent.label_ not in cfg["retag_city_labels"] and (ent.start, ent.end) == (span.start, span.end)
+            # "drove to Lanexa", "lives in Tega Cay": the lone object of a place preposition
+            placed = (span.root.dep_ == "pobj" and span.root.head.lower_ in cfg["place_preps"]
+                      and span.start > 0 and doc[span.start - 1].i == span.root.head.i
+                      and (span.end >= n or not doc[span.end].text[:1].isupper()))
             if any(c.kind == 0 and c.place.feature in ("city", "admin2") and ((c.place.cc, c.place.admin1) in regions or (
+                       placed and c.place.feature == "city" and c.place.cc in countries) or (
                        # a town named alone as an ORG ("Watertown"): of a country the article is in
                        whole_org and c.place.feature == "city" and c.place.cc in countries
                        and c.place.pop >= cfg["retag_min_city_population"]))
