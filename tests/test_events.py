@@ -286,3 +286,16 @@ def test_victims_identified_in_a_sentence_of_their_own_join_the_attack():
 def test_one_of_a_group_is_a_participant_with_its_of_phrase():
     e = one("The policeman Luis Corral was shot by one of the demonstrators in Quivra on Monday.", "ASSAULT")
     assert names(e.actors) == "one of the demonstrators"
+
+
+def test_passed_away_and_left_wounded_are_counted():
+    e = one("Rebels attacked a former minister in Lantra on Monday. The victim was taken to a hospital, "
+            "where he passed away.", "ASSAULT")
+    assert e.dead == 1
+    e = one("Armed men robbed a trader near Lantra on Monday. The men shot him and left him seriously wounded.", "ASSAULT")
+    assert e.injured == 1
+
+
+def test_a_murder_someone_is_urged_to_investigate_happened():
+    e = one("The bishop urged the president to investigate the assassination of the party leader Hector Quelvo.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 1

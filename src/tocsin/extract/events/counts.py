@@ -110,6 +110,8 @@ def victims_of(c: Token) -> list[Token]:
     if c.pos_ in ("VERB", "AUX"):
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out = [c.head]  # "the ten workers killed in the attack"
+        elif c.dep_ in ("oprd", "xcomp") and c.tag_ == "VBN" and not any(x.dep_ == "dobj" for x in c.children):
+            out = [x for x in c.head.children if x.dep_ == "dobj"][:1]  # "left him seriously wounded"
         elif passive or c.lemma_.lower() in lex_subject_victims():
             subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
             if not subj and c.dep_ in ("relcl", "acl"):

@@ -153,7 +153,7 @@ class ModalityFinder:
             for c in list(h.children) + (list(hd.children) if hd is not None and hd.pos_ == "NOUN" else []):
                 if c.dep_ == "acl" and _lemma(c) in ("attribute", "blame"):
                     result = _worst(result, "claimed")
-        if result in ("hypothetical", "planned") and _presupposed(trig):
+        if result in ("hypothetical", "planned") and _presupposed(trig, self.lex):
             result = "asserted"
         if result == "asserted" and self._quoted(trig):
             result = "claimed"
@@ -203,12 +203,21 @@ class ModalityFinder:
         return pobj
 
 
-def _presupposed(trig: Trigger) -> bool:
+_NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
+
+
+def _presupposed(trig: Trigger, lex) -> bool:
     """A definite event noun with its victim, inside a prepositional phrase ("the names of
-    those implicated in the murder of six priests"), refers to a past event: the mood of the
-    clause around it does not make the event itself unreal."""
+    those implicated in the murder of six priests") or the object of a commenting verb ("urged
+    him to investigate the murder of X"), refers to a past event: the mood of the clause around
+    it does not make the event itself unreal."""
     h = trig.head
-    if not trig.nominal or trig.support is not None or h.dep_ != "pobj":
+    if not trig.nominal or trig.support is not None:
+        return False
+    if h.dep_ == "dobj":
+        if _lemma(h.head) not in lex.cue_set("commenting_verbs") - _NOT_PRESUPPOSING:
+            return False
+    elif h.dep_ != "pobj":
         return False
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in h.children)
     return det and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in h.children)

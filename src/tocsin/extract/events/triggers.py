@@ -212,7 +212,7 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             idiom = (lex.cues.get("casualty_verb_objects") or {}).get(lem) if t.pos_ == "VERB" else None
             if idiom and not kind:
                 # "lost their lives": the verb is a casualty word only with that object
-                kind = next((idiom[_lemma(c)] for c in t.children if c.dep_ == "dobj" and _lemma(c) in idiom), None)
+                kind = next((idiom[_lemma(c)] for c in t.children if c.dep_ in ("dobj", "prt") and _lemma(c) in idiom), None)
             if kind and t.dep_ not in ("amod", "compound"):
                 out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, t.pos_ != "VERB", casualty=kind,
                                    casualty_only=True)
