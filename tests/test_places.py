@@ -298,3 +298,9 @@ def test_state_code_outside_a_qualifier_and_non_place_heads_are_dropped():
     names = [t for t, _ in got]
     assert "Webb Center" not in names
     assert names.count("KY") == 1 and text[[s for t, s in got if t == "KY"][0] - 2:][:2] == ", "
+
+
+def test_state_inside_an_organisation_name_after_a_compass_word_or_of():
+    text = "She spoke to the Western Oregon Garden Society and the University of Idaho College of Law."
+    got = {p.text for p in _ctx(text).places}
+    assert {"Oregon", "Idaho"} <= got

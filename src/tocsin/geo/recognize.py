@@ -169,7 +169,7 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             add(s, e, "toponym", (ent.start, ent.end))
         elif ent.label_ in cfg["embedding_labels"] and len(ent) > 1:
             # "West Virginia University", "Alexandria Police Department", "University of Texas"
-            inner = _embedded(ent, embedded_place)
+            inner = _embedded(ent, embedded_place) or _inner_state(ent, gaz, cfg)
             if inner is not None:
                 add(inner.start_char, inner.end_char, "toponym", (ent.start, ent.end))
             else:
@@ -497,6 +497,23 @@ def _spurious(text: str, f: Found, gaz: Gazetteer, cfg: dict) -> bool:
             c.place.feature == "country" for c in gaz.lookup(name))
     last = re.sub(r"['’]s$", "", name.split()[-1])
     return last in cfg["not_place_heads"] and not gaz.lookup(name)
+
+
+def _inner_state(ent, gaz: Gazetteer, cfg: dict):
+    """A country or state inside an organisation's name after a compass word or "of" ("Western
+    Pennsylvania Kennel Association", "University of Kentucky College of Law")."""
+    for i in range(ent.start, ent.end):
+        for j in range(min(ent.end, i + 3), i, -1):
+            span = ent.doc[i:j]
+            if not all(t.text[:1].isupper() and t.is_alpha for t in span):
+                continue
+            if span.text in cfg["not_toponyms"] or gaz.demonym(span.text) is not None:
+                continue
+            prev = ent.doc[i - 1].lower_ if i > ent.start else ""
+            if (j < ent.end and (prev == "of" or prev in cfg["directions"])
+                    and _prominent(gaz, span.text, ("country", "admin1"), 10**12)):
+                return span
+    return None
 
 
 def _modifies(span) -> bool:
