@@ -304,3 +304,9 @@ def test_state_inside_an_organisation_name_after_a_compass_word_or_of():
     text = "She spoke to the Western Oregon Garden Society and the University of Idaho College of Law."
     got = {p.text for p in _ctx(text).places}
     assert {"Oregon", "Idaho"} <= got
+
+
+def test_demonym_opening_an_organisation_name_is_country_evidence():
+    ctx = _ctx("A statement from the Egyptian Foreign Ministry was read on Sunday.")
+    ev = [(d["text"], d["country"], d["adjectival"]) for d in ctx.shared["geo_evidence"]]
+    assert ("Egyptian", "EG", True) in ev

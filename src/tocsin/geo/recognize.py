@@ -170,8 +170,14 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         elif ent.label_ in cfg["embedding_labels"] and len(ent) > 1:
             # "West Virginia University", "Alexandria Police Department", "University of Texas"
             inner = _embedded(ent, embedded_place) or _inner_state(ent, gaz, cfg)
+            first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
             if inner is not None:
                 add(inner.start_char, inner.end_char, "toponym", (ent.start, ent.end))
+            elif (gaz.demonym(first.text) is not None and not first.text.endswith("s")
+                  and gaz.demonym(first.text).feature == "country"):
+                # "the Russian Foreign Ministry", "the American Legion": the country's adjective
+                add(first.idx, first.idx + len(first), "demonym", (ent.start, ent.end),
+                    country=gaz.demonym(first.text))
             else:
                 for i in range(ent.start, ent.end):
                     taken[i] = True
