@@ -310,3 +310,11 @@ def test_demonym_opening_an_organisation_name_is_country_evidence():
     ctx = _ctx("A statement from the Egyptian Foreign Ministry was read on Sunday.")
     ev = [(d["text"], d["country"], d["adjectival"]) for d in ctx.shared["geo_evidence"]]
     assert ("Egyptian", "EG", True) in ev
+
+
+def test_names_in_a_list_of_counties_resolve_to_the_counties():
+    text = "Storm warnings covered Becker, Clay and Grant counties in Minnesota on Sunday."
+    spans = _spans(text, "Becker", "Clay", "Grant", "Minnesota")
+    res = tocsin.resolve_places(text, spans)
+    assert [p.feature for p in res[:3]] == ["admin2", "admin2", "admin2"]
+    assert all(p.admin1 == "Minnesota" for p in res[:3])

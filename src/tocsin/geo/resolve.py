@@ -32,6 +32,7 @@ class Mention:
     qualifier: Optional[int] = None          # index of the mention that qualifies this one
     qualifier_place: Optional[GeoPlace] = None  # or a division given by abbreviation ("La.")
     demonym: Optional[GeoPlace] = None       # the mention is an adjective of nationality
+    designated: bool = False                 # a list closed by "counties"/"parishes" names it
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +62,16 @@ def contains(q: GeoPlace, c: GeoPlace) -> bool:
     return False
 
 
+def _designated(m: Mention) -> bool:
+    """The mention says it is a division: "Laurel County", or "Becker" of "Becker, Clay and Grant
+    counties"."""
+    return m.designated or bool(_DESIGNATOR.search(m.text))
+
+
+_LISTED_DIVISION = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2})*"
+                              r"\s+(?:counties|parishes|boroughs)\b")
+
+
 def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.demonym is not None:
         return [Candidate(m.demonym, 0)]
@@ -79,7 +90,7 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
         if c.place.id not in best or c.kind < best[c.place.id].kind:
             best[c.place.id] = c
     out = list(best.values())
-    if not _DESIGNATOR.search(m.text):
+    if not _designated(m):
         # a division named after its seat ("Aleppo" governorate, Los Angeles County) yields to the city
         towns = [c.place for c in out if c.place.feature == "city" and c.place.lat is not None
                  and c.kind < 2]  # not by an alternate name only ("Oklahoma" for Oklahoma City)
@@ -102,13 +113,13 @@ def _prior(c: Candidate, m: Mention, w: dict) -> float:
     p = c.place
     s = w["feature"].get(p.feature, 0.0) + w["per_decade"] * math.log10(p.pop + 10)
     s += w["name_kind"].get(c.kind, 0.0)
-    if _DESIGNATOR.search(m.text) and p.feature in ("admin1", "admin2"):
+    if _designated(m) and p.feature in ("admin1", "admin2"):
         s += w["designator"]["match"]
     if p.lat is None:
         s -= 2.0
     if p.capital:
         s += w["capital"]
-    if p.feature == "admin2" and c.kind > 0 and not _DESIGNATOR.search(m.text):
+    if p.feature == "admin2" and c.kind > 0 and not _designated(m):
         s += w["designator"]["bare_admin2"]  # "Gulf" for Gulf County
     return s
 
@@ -334,6 +345,8 @@ def qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for n, i in enumerate(order):
         m = mentions[i]
+        if _LISTED_DIVISION.match(text, m.end, min(len(text), m.end + 200)):
+            m.designated = True
         rest = text[m.end:m.end + 12]
         if not rest.startswith(","):
             continue
