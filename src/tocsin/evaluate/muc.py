@@ -422,8 +422,8 @@ def combat_only(ctx, victims, lex) -> bool:
     heads = []
     for p in victims:
         span = ctx.char_span(p.start, p.end)
-        if span is not None and len(span):
-            heads.append(span.root)
+        if span is not None and len(span) and span.root.ent_type_ not in ("DATE", "TIME"):
+            heads.append(span.root)  # a time the parser took for a target says nothing
     return bool(heads) and all(h.lemma_.lower() in combatants or h.lower_ in combatants or any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in modifiers for c in h.children) for h in heads)
 
