@@ -318,3 +318,9 @@ def test_names_in_a_list_of_counties_resolve_to_the_counties():
     res = tocsin.resolve_places(text, spans)
     assert [p.feature for p in res[:3]] == ["admin2", "admin2", "admin2"]
     assert all(p.admin1 == "Minnesota" for p in res[:3])
+
+
+def test_demonym_of_a_people_is_no_country_evidence():
+    ctx = _ctx("The museum shows Native American pottery beside Mexican textiles.")
+    ev = {d["text"] for d in ctx.shared["geo_evidence"]}
+    assert "Mexican" in ev and "American" not in ev

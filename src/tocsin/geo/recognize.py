@@ -253,6 +253,9 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
         out = [f for f in out if not any(c.start < f.end and f.start < c.end for c in cued)]
         out.extend(cued)
     out = [f for f in out if f.kind != "toponym" or not _spurious(text, f, gaz, cfg)]
+    # "Native American", "North American", "African-American": a people or a continent, no country
+    lead = re.compile(r"(?:^|[^\w])(?:" + "|".join(map(re.escape, cfg.get("demonym_compound_words", ()))) + r")[ -]$")
+    out = [f for f in out if f.kind != "demonym" or not lead.search(text[max(0, f.start - 12):f.start])]
     roads = _roads(text, cfg, skip)
     if roads:  # a street or numbered road wins over the names inside it ("Clinton Street")
         out = [f for f in out if f.kind != "toponym" or not any(r.start < f.end and f.start < r.end for r in roads)]
