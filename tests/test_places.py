@@ -324,3 +324,8 @@ def test_demonym_of_a_people_is_no_country_evidence():
     ctx = _ctx("The museum shows Native American pottery beside Mexican textiles.")
     ev = {d["text"] for d in ctx.shared["geo_evidence"]}
     assert "Mexican" in ev and "American" not in ev
+
+
+def test_the_gulf_alone_is_a_place_in_a_middle_east_story():
+    ctx = _ctx("Two oil tankers were attacked in the Gulf on Thursday, and Iran denied any role.")
+    assert any(p.text.endswith("Gulf") for p in ctx.places)
