@@ -161,6 +161,27 @@ def test_writes_need_the_key(api):
     assert r.status_code == 200
 
 
+def test_posted_records_with_offsets_outside_the_text_or_repeated_ids_are_refused(api):
+    """A coded record from outside is checked before it is stored: an offset past the text
+    (which SQLite cannot even hold when it is huge) or an id used twice is an error line."""
+    before = api.get("/health").json()["articles"]
+    rec = json.loads(iraq_record().model_dump_json())
+    rec["article"]["text"] = rec["article"]["text"] + " (checked copy)"
+    far = json.loads(json.dumps(rec))
+    far["article"]["id"] = "far-offsets"
+    far["quotes"][0]["start"] = 969138794689056210944
+    twice = json.loads(json.dumps(rec))
+    twice["article"]["id"] = "twice-ids"
+    twice["article"]["text"] = twice["article"]["text"] + " again"
+    twice["entities"].append(dict(twice["entities"][0]))
+    r = api.post("/articles", json={"records": [far, twice]}, headers={"X-API-Key": KEY})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["stored"] == 0 and out["failed"] == 2
+    assert "outside the text" in out["errors"][0] and "repeated" in out["errors"][1]
+    assert api.get("/health").json()["articles"] == before
+
+
 def test_post_articles_codes_and_stores_once(api, monkeypatch):
     # the first article pays for loading the models: on a busy machine that can pass the
     # per-article time budget, which guards against pathological texts, not slow machines

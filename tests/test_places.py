@@ -329,3 +329,11 @@ def test_demonym_of_a_people_is_no_country_evidence():
 def test_the_gulf_alone_is_a_place_in_a_middle_east_story():
     ctx = _ctx("Two oil tankers were attacked in the Gulf on Thursday, and Iran denied any role.")
     assert any(p.text.endswith("Gulf") for p in ctx.places)
+
+
+def test_a_region_name_never_resolves_to_a_town_of_that_name():
+    ctx = _ctx("U.S. officials said the United States would send troops across the Middle East, "
+               "from Lebanon to Yemen.")
+    me = [p for p in ctx.places if p.text == "Middle East"]
+    assert me and all(p.feature not in ("city", "site", "admin2") for p in me)
+    assert all(p.country != "US" for p in me)

@@ -72,10 +72,20 @@ _LISTED_DIVISION = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-
                               r"\s+(?:counties|parishes|boroughs)\b")
 
 
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    from tocsin.geo.recognize import settings
+
+    return frozenset(settings().get("region_names") or ())
+
+
 def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.demonym is not None:
         return [Candidate(m.demonym, 0)]
     cands = gaz.lookup(m.text)
+    if re.sub(r"^[Tt]he\s+", "", m.text) in _region_names():
+        # "the Middle East" is a region, never a town or a neighbourhood of that name
+        cands = tuple(c for c in cands if c.place.feature in ("region", "water", "country", "admin1"))
     if not cands:
         # "Laurel County" -> try the bare name restricted to divisions; "the Gaza" -> "Gaza"
         bare = _DESIGNATOR.sub("", m.text).strip()

@@ -138,8 +138,16 @@ def create_app(db: str, api_key: Optional[str] = None, max_body: int = DEFAULT_M
         from tocsin.ids import text_sha256
         from tocsin.ingest.readers import ArticleInput, parse_published
 
+        from tocsin.record_checks import problems
+
         errors: list[str] = []
-        records = list(body.records)
+        records = []
+        for n, rec in enumerate(body.records):
+            found = problems(rec)
+            if found:
+                errors.append(f"records[{n}]: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else ""))
+            else:
+                records.append(rec)
         todo: list[ArticleInput] = []
         for n, a in enumerate(body.articles, start=1):
             try:
