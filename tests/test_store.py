@@ -305,3 +305,11 @@ def test_racing_connections_all_switch_a_sqlite_file_to_wal(tmp_path):
         for t in threads:
             t.join()
     assert errors == []
+
+
+def test_a_nul_in_a_substring_filter_is_refused_not_read_as_match_all():
+    with pytest.raises(UsageError, match="control characters"):
+        EventFilter(actor="\x00")
+    with pytest.raises(UsageError, match="control characters"):
+        EventFilter(article="a\x01b")
+    assert EventFilter(actor="Kataib Hezbollah").actor == "Kataib Hezbollah"

@@ -264,6 +264,7 @@ class Store:
         offset: int = 0,
     ) -> tuple[int, list[tuple[QuoteRow, ArticleRow]]]:
         """(total, page) of stored quotes, newest articles first."""
+        F.printable("speaker", speaker)
         q = (select(QuoteRow, ArticleRow).join(ArticleRow, QuoteRow.article_pk == ArticleRow.pk)
              .options(*_LIGHT_ARTICLE))
         if speaker and speaker.strip():
@@ -282,6 +283,7 @@ class Store:
 
     def actors(self, q: Optional[str] = None, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
         """Participants grouped by name and code, most events first."""
+        F.printable("q", q)
         as_actor = func.sum(case((ParticipantRow.role == "actor", 1), else_=0))
         as_recipient = func.sum(case((ParticipantRow.role == "recipient", 1), else_=0))
         events = func.count(func.distinct(ParticipantRow.event_pk))

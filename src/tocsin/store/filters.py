@@ -58,11 +58,22 @@ class EventFilter:
             search.words(self.text)
         for name in ("actor", "mode", "article"):
             value = getattr(self, name)
+            printable(name, value)
             if value is not None and not value.strip():
                 setattr(self, name, None)
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) is None for f in fields(self))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(name: str, value: Optional[str]) -> None:
+    """Refuse control characters in a substring filter: SQLite reads a LIKE pattern only up to a
+    NUL, so "%\x00%" would match everything."""
+    if value is not None and _CONTROL.search(value):
+        raise UsageError(f"{name}: control characters are not allowed")
 
 
 def _real_date(value: str) -> bool:
