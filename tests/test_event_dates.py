@@ -1,4 +1,4 @@
-"""Event dates: the timex stage's one attachment of timexes to event mentions."""
+"""Event dates and places: the timex stage's one attachment of timexes to event mentions; no event located at a borrowed point."""
 from __future__ import annotations
 
 from tocsin.context import Context
@@ -64,3 +64,16 @@ def test_no_publication_date_and_no_timex_gives_none():
     ctx = _ctx("Troops shelled the village.", published=None)
     assert _date(ctx, "shelled") is None
     assert calendar_dates(ctx.timexes) == []
+
+
+def test_a_borrowed_point_is_no_event_location():
+    """An unidentified toponym ("the Middle East" has no region entry) only borrows a point from
+    the document; an event is never located there."""
+    import tocsin
+
+    rec = tocsin.extract("American jets struck militia bases across the Middle East on Sunday, "
+                         "officials in Baghdad said.", published="2020-01-07")
+    borrowed = [p for p in rec.places if p.geonameid is None and p.feature is None and p.lat is not None]
+    assert borrowed, "the test needs a borrowed point"
+    for e in rec.events:
+        assert e.location is None or e.location.name not in {p.text for p in borrowed}

@@ -20,7 +20,9 @@ class Anchors:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.dates = calendar_dates(ctx.timexes)
-        self.places = [p for p in ctx.places if not p.metonymy] or _entity_places(ctx)
+        # a place the gazetteer could not identify only borrows a nearby point (geo stage): it
+        # is no event's location
+        self.places = [p for p in ctx.places if not p.metonymy and not _borrowed(p)] or _entity_places(ctx)
         self._focus: Optional[Location] = None
         self._focus_done = False
 
@@ -98,6 +100,11 @@ class Anchors:
         except Exception:  # the geo stage's helper is optional here
             pass
         return self._focus
+
+
+def _borrowed(p: Place) -> bool:
+    """An unresolved toponym given the point of a place of the document it probably lies in."""
+    return p.geonameid is None and p.feature is None and p.lat is not None
 
 
 def _entity_places(ctx: Context) -> list[Place]:
