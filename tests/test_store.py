@@ -4,6 +4,7 @@ quotes, actors, dyads."""
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import threading
 
 import pytest
@@ -177,24 +178,34 @@ def test_timeline_counts_day_dated_events(ro_store):
     assert ro_store.timeline(EventFilter(country="NG")) == [("2020-02-03", "COERCE", 1)]
 
 
-def test_concurrent_writers_store_each_article_once(url):
-    """Eight threads add the same records at once: the unique hash keeps one copy of each."""
-    open_store(url).close()
-    results, errors = [], []
+def _all_at_once(fn, n: int) -> list[Exception]:
+    """Run ``fn`` in ``n`` threads at once; the exceptions they raised."""
+    errors: list[Exception] = []
 
-    def writer():
+    def run():
         try:
-            with open_store(url) as s:
-                results.append(s.add(all_records()))
-        except Exception as exc:  # collected and asserted below
+            fn()
+        except Exception as exc:  # collected for the caller to assert on
             errors.append(exc)
 
-    threads = [threading.Thread(target=writer) for _ in range(8)]
+    threads = [threading.Thread(target=run) for _ in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert errors == []
+    return errors
+
+
+def test_concurrent_writers_store_each_article_once(url):
+    """Eight threads add the same records at once: the unique hash keeps one copy of each."""
+    open_store(url).close()
+    results = []
+
+    def writer():
+        with open_store(url) as s:
+            results.append(s.add(all_records()))
+
+    assert _all_at_once(writer, 8) == []
     assert sum(r.added for r in results) == 3
     assert sum(r.skipped for r in results) == 8 * 3 - 3
     with open_store(url) as s:
@@ -239,21 +250,11 @@ def test_postgresql_tsvector_columns_are_indexed(pg_url):
 def test_many_openers_of_a_new_store_migrate_it_once(url):
     """Six threads open the same brand-new store at once: one migrates, the others wait and find
     it at head; then everyone can write."""
-    errors = []
-
     def opener():
-        try:
-            with open_store(url) as s:
-                s.add([nigeria_record()])
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
+        with open_store(url) as s:
+            s.add([nigeria_record()])
 
-    threads = [threading.Thread(target=opener) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert _all_at_once(opener, 6) == []
     with open_store(url) as s:
         assert schema.current_revision(s.engine) == schema.head_revision()
         assert s.count_articles() == 1
@@ -279,8 +280,6 @@ def test_racing_connections_all_switch_a_sqlite_file_to_wal(tmp_path):
     """Racing first connections to a file not yet in WAL mode: SQLite refuses the switch to all
     but one at once (no busy wait); ``set_wal`` retries instead of failing with 'database is
     locked'."""
-    import sqlite3
-
     errors = []
     for rep in range(60):
         path = tmp_path / f"race{rep}.db"
@@ -294,16 +293,10 @@ def test_racing_connections_all_switch_a_sqlite_file_to_wal(tmp_path):
             try:
                 schema.set_wal(con.cursor())
                 assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-            except Exception as exc:  # collected and asserted below
-                errors.append(exc)
             finally:
                 con.close()
 
-        threads = [threading.Thread(target=connect) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        errors += _all_at_once(connect, 8)
     assert errors == []
 
 

@@ -80,16 +80,15 @@ def modifier_states(doc: Doc, start: int, end: int, kb: KB, idx: KBIndex) -> lis
     seen = set()
     for i in range(start, end):
         sp = idx.at(i)
-        if sp is not None and sp.start not in seen:
+        if sp is not None:
+            if sp.start in seen:
+                continue
             seen.add(sp.start)
-            code = state_of_key(kb, sp.kb_id_)
-            if code and not is_patron(doc[sp.end - 1], kb):
-                out.append((code, sp))
+        elif doc[i].text.split("-")[-1].lower() in ("iran", "iraq"):
             continue
-        if sp is None:
-            hs = hyphen_state(doc[i], kb)
-            if hs and not hs[1] and doc[i].text.split("-")[-1].lower() not in ("iran", "iraq"):
-                out.append((hs[0], doc[i:i + 1]))
+        code = state_named_at(doc[i], kb, idx)
+        if code:
+            out.append((code, sp if sp is not None else doc[i:i + 1]))
     return out
 
 

@@ -307,6 +307,17 @@ def _path(a, b) -> int:
     return 99
 
 
+def _trigger_sentences(ctx, triggers: list[tuple[int, int]]):
+    """(trigger's root token, token) for every token of each attack trigger's sentence."""
+    for start, end in triggers:
+        span = ctx.char_span(start, end)
+        if span is None or not len(span):
+            continue
+        trig = span.root
+        for t in trig.sent:
+            yield trig, t
+
+
 def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
     """Physical things an attack's trigger governs through a preposition or as its object
     ("a bomb exploded at the headquarters of X", "used explosives against the town hall"),
@@ -315,20 +326,15 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
 
     physical = lex.cue_set("physical_nouns") - lex.cue_set("locative_nouns")
     out = []
-    for start, end in triggers:
-        span = ctx.char_span(start, end)
-        if span is None or not len(span):
+    for trig, t in _trigger_sentences(ctx, triggers):
+        if t.pos_ != "NOUN" or not (t.lemma_.lower() in physical or t.lower_ in physical):
             continue
-        trig = span.root
-        for t in trig.sent:
-            if t.pos_ != "NOUN" or not (t.lemma_.lower() in physical or t.lower_ in physical):
-                continue
-            if t.dep_ not in ("pobj", "dobj", "nsubjpass") or _path(t, trig) > 3 or t.i == trig.i:
-                continue
-            if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
-                continue
-            s0, e0 = span_of(t)
-            out.append(ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])])
+        if t.dep_ not in ("pobj", "dobj", "nsubjpass") or _path(t, trig) > 3 or t.i == trig.i:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
+            continue
+        s0, e0 = span_of(t)
+        out.append(ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])])
     return out
 
 
@@ -344,20 +350,15 @@ def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             c.lemma_.lower() in weapons or c.lower_ in weapons) for c in t.children)
 
     out = []
-    for start, end in triggers:
-        span = ctx.char_span(start, end)
-        if span is None or not len(span):
+    for trig, t in _trigger_sentences(ctx, triggers):
+        if t.pos_ != "NOUN" or not is_weapon(t) or _path(t, trig) > 3:
             continue
-        trig = span.root
-        for t in trig.sent:
-            if t.pos_ != "NOUN" or not is_weapon(t) or _path(t, trig) > 3:
-                continue
-            if t.dep_ == "compound" and is_weapon(t.head):
-                continue
-            s0 = t.i
-            while s0 > trig.sent.start and ctx.doc[s0 - 1].dep_ == "compound" and ctx.doc[s0 - 1].head.i == t.i:
-                s0 -= 1
-            out.append(ctx.text[ctx.doc[s0].idx:t.idx + len(t)])
+        if t.dep_ == "compound" and is_weapon(t.head):
+            continue
+        s0 = t.i
+        while s0 > trig.sent.start and ctx.doc[s0 - 1].dep_ == "compound" and ctx.doc[s0 - 1].head.i == t.i:
+            s0 -= 1
+        out.append(ctx.text[ctx.doc[s0].idx:t.idx + len(t)])
     return out
 
 

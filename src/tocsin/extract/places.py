@@ -56,6 +56,12 @@ def _approximate(pid: str, text: str, start: int, end: int, stand, gaz, metonymy
     return p
 
 
+def is_approximate(p: Place) -> bool:
+    """An unresolved toponym that only borrows the point of a place of its document
+    (:func:`_approximate`): no id, no feature of its own, a point."""
+    return p.geonameid is None and p.feature is None and p.lat is not None
+
+
 def _mentions(text: str, spans, gaz) -> list[Mention]:
     out = []
     for s, e in spans:

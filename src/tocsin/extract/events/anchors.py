@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from tocsin.context import Context
 from tocsin.extract.clauses import attached, clause_of
 from tocsin.extract.event_dates import calendar_dates, event_date
+from tocsin.extract.places import article_focus, is_approximate
 from tocsin.record import EventDate, Location, Place
 
 class Anchors:
@@ -22,7 +23,7 @@ class Anchors:
         self.dates = calendar_dates(ctx.timexes)
         # a place the gazetteer could not identify only borrows a nearby point (geo stage): it
         # is no event's location
-        self.places = [p for p in ctx.places if not p.metonymy and not _borrowed(p)] or _entity_places(ctx)
+        self.places = [p for p in ctx.places if not p.metonymy and not is_approximate(p)] or _entity_places(ctx)
         self._focus: Optional[Location] = None
         self._focus_done = False
 
@@ -90,21 +91,10 @@ class Anchors:
             best = max(counts.values(), key=lambda x: x[0])[1]
             self._focus = _loc(best, "article")
             return self._focus
-        try:
-            from tocsin.extract import places as places_mod
-
-            fn = getattr(places_mod, "article_focus", None)
-            got = fn(self.ctx) if fn is not None else None
-            if isinstance(got, Place):
-                self._focus = _loc(got, "article")
-        except Exception:  # the geo stage's helper is optional here
-            pass
+        got = article_focus(self.ctx)
+        if got is not None:
+            self._focus = _loc(got, "article")
         return self._focus
-
-
-def _borrowed(p: Place) -> bool:
-    """An unresolved toponym given the point of a place of the document it probably lies in."""
-    return p.geonameid is None and p.feature is None and p.lat is not None
 
 
 def _entity_places(ctx: Context) -> list[Place]:
