@@ -299,3 +299,69 @@ def test_passed_away_and_left_wounded_are_counted():
 def test_a_murder_someone_is_urged_to_investigate_happened():
     e = one("The bishop urged the president to investigate the assassination of the party leader Hector Quelvo.", "ASSAULT")
     assert e.modality == "asserted" and e.dead == 1
+
+
+def test_a_killing_noun_counts_its_named_victims():
+    e = one("The party demanded an inquiry into the assassination of union leader Hector Quelvo "
+            "and of the lawyer Gilda Varon.", "ASSAULT")
+    assert e.dead == 2
+    e = one("The defector said the assassination in February of General Tomas Arvel was planned abroad.", "ASSAULT")
+    assert e.dead == 1 and "Tomas Arvel" in names(e.recipients)
+    e = one("The murder of another congressman led the cabinet to resign.", "ASSAULT")
+    assert e.dead == 1
+
+
+def test_a_list_of_named_victims_is_counted_person_by_person():
+    e = one("They are linked to the murder of Dr Luis Orvan, his wife, and two other people who travelled with them.",
+            "ASSAULT")
+    assert e.dead == 4
+    e = one("The massacre of the priests Ramon Elcar, Pedro Vint and Juan Molte, along with the cook Ana Ruiz, "
+            "was carried out by a death squad.", "ASSAULT")
+    assert e.dead == 4
+    e = one("Gunmen murdered the brothers Mario and Luis Pento and their mother Ana Pento in Orvalle.", "ASSAULT")
+    assert e.dead == 3
+    e = one("Soldiers killed two reporters, Ruben Navel and Mauro Pinar, last night.", "ASSAULT")
+    assert e.dead == 2
+
+
+def test_shot_to_death_and_an_elided_passive_are_counted():
+    e = one("Police said the official Rene Lorca was shot to death in Orvalle on Monday.", "ASSAULT")
+    assert e.dead == 1
+    e = one("Gunmen ambushed a convoy in Orvalle, in which the mayor's driver was killed and his bodyguard wounded.",
+            "ASSAULT")
+    assert (e.dead, e.injured) == (1, 1)
+    e = one("Concerning the attack on the market in which 2 people were killed and 30 wounded, the army "
+            "issued a statement.", "ASSAULT")
+    assert (e.dead, e.injured) == (2, 30)
+    assert "30" not in names(e.actors)
+
+
+def test_among_those_killed_names_victims():
+    e = one("A bomb exploded at the station in Lantra on Monday. Two policemen were among those killed.", "ASSAULT")
+    assert e.dead == 2
+
+
+def test_a_death_toll_gives_and_updates_the_count():
+    e = one("A car bomb exploded in Lantra on Monday. The death toll rose to 59.", "ASSAULT")
+    assert e.dead == 59
+    e = one("A car bomb exploded in Lantra on Monday, killing 50 people. The death toll rose to 59 on Tuesday.", "ASSAULT")
+    assert e.dead == 59
+    e = one("A bomb exploded in a bus in Lantra. The number of wounded is 14.", "ASSAULT")
+    assert e.injured == 14 and e.dead is None
+    e = one("A car bomb exploded in Lantra on Monday. The blast claimed the lives of 12 people.", "ASSAULT")
+    assert e.dead == 12
+
+
+def test_a_toll_added_in_a_folded_sentence_is_summed_but_not_a_second_effect():
+    e = one("Pablo Orvan, a former mayor, was murdered today by gunmen in Lantra. "
+            "His driver was also killed in the attack.", "ASSAULT")
+    assert e.dead == 2
+    e = one("Three members of a patrol were murdered by rebels in Lantra, and another two were wounded. "
+            "Ana Pelcz and Luis Sotar were wounded, according to the police.", "ASSAULT")
+    assert (e.dead, e.injured) == (3, 2)
+
+
+def test_murders_of_different_named_people_stay_apart():
+    evs = [e for e in events("Gunmen murdered the judge Carlos Vardel in Lantra. On the same day, the "
+                             "colonel Luis Ferro was murdered in Orvalle.") if e.type == "ASSAULT"]
+    assert len(evs) == 2 and [e.dead for e in evs] == [1, 1]

@@ -21,9 +21,10 @@ from typing import Optional
 import typer
 
 from tocsin.evaluate._common import PRF, echo, require_path
+from tocsin.evaluate.muc_grit import GritScore, gold_entities
 
 ROLES = {"PerpInd": ("9",), "PerpOrg": ("10",), "Target": ("12",), "Victim": ("18", "19"), "Weapon": ("6",)}
-_STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})(?:[ \t]+\([A-Z]+\))?[ \t]*$", re.M)
+_STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.M)
 _SLOT = re.compile(r"^(\d+)\.\s+([A-Z ]+:[A-Z ]+?)\s{2,}(.*)$")
 _MONTHS = {m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
 _DATE = re.compile(r"\b(\d{1,2}) (JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]* (\d{2})\b")
@@ -157,7 +158,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     people = lex.cue_set("person_nouns") | {"people", "persons"}
     combatants = lex.cue_set("combatant_nouns")
     months = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
-    out: dict[str, list[str]] = {r: [] for r in ROLES}
+    out: dict[str, list[str]] = {r: [] for r in list(ROLES) + ["VictimName"]}
     ents = {e.id: e for e in ctx.entities}
 
     place_spans = [(p.start, p.end) for p in ctx.places if not p.metonymy] or [
@@ -235,6 +236,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or (
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
+                    if h.ent_type_ == "PERSON" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+                        out["VictimName"].append(text)  # MUC slot 18, the one GRIT scores
         out["Weapon"] += m.instruments
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
@@ -443,6 +446,13 @@ def _acronym(t) -> bool:
     return 2 <= len(t.text) <= 6 and t.text.isalpha() and t.text.isupper()
 
 
+def _key_date(m: re.Match) -> Optional[str]:
+    try:
+        return date(1900 + int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(dead, injured) of a template: slot 21's numbers paired in order with slot 23's
     DEATH/INJURY effects per victim; a kind with an approximate number ("~100", "PLURAL"), or
@@ -498,6 +508,7 @@ def command(
     from tocsin.extract.events.lexicon import load
 
     lex = load()
+    grit = GritScore()
     detect, roles = PRF(), {r: PRF() for r in ROLES}
     total = PRF()
     dates = [0, 0]
@@ -528,6 +539,16 @@ def command(
             detect.fn += has_gold and not has_pred
             gold = gold_roles(tpls)
             pred = predicted_roles(ctx, lex)
+            story = story_text(raw)
+            grit_pred = {r: [[s] for s in pred[r]] for r in ROLES}
+            grit_pred["Victim"] = [[s] for s in pred["VictimName"]]
+            grit_miss = grit.add(grit_pred, gold_entities(tpls, story))
+            if errors:
+                for r, (fp, fn) in grit_miss.items():
+                    for e in fp:
+                        echo(f"{sid} GRIT {r} FP {e[0]!r}")
+                    for e in fn:
+                        echo(f"{sid} GRIT {r} FN {e[0]!r}")
             for r in ROLES:
                 used = set()
                 for p in pred[r]:
@@ -546,9 +567,9 @@ def command(
                             echo(f"{sid} {r} FN {g[0]!r}")
             for tpl in tpls:
                 gd = _DATE.search(tpl.get("2", [""])[0])
-                if gd and "-" not in tpl.get("2", [""])[0]:
+                want = _key_date(gd) if gd and "-" not in tpl.get("2", [""])[0] else None
+                if want is not None:  # a key date that is no calendar day ("31 NOV 89") is skipped
                     dates[1] += 1
-                    want = date(1900 + int(gd.group(3)), _MONTHS[gd.group(2)], int(gd.group(1))).isoformat()
                     dates[0] += any(e.date and e.date.value == want for e in events)
                 loc = tpl.get("3", ["-"])[0]
                 if loc not in ("-", "*"):
@@ -570,6 +591,12 @@ def command(
         total.fn += roles[r].fn
     echo(f"MUC-4 {split}: {n} stories")
     echo(detect.row("incident detection (story)"))
+    echo("GRIT role-filler entity scoring (exact match after normalisation, Victim = names):")
+    for r in ROLES:
+        echo(grit.roles[r].row(f"  {r}"))
+    echo(grit.micro.row("GRIT micro average"))
+    echo(f"GRIT macro F1 over roles {grit.macro_f1:.3f}")
+    echo("Head-noun match (Victim = names and descriptions):")
     for r in ROLES:
         echo(roles[r].row(f"  {r}"))
     echo(total.row("role-filler entity (micro)"))

@@ -22,6 +22,7 @@ from tocsin.extract.events.counts import count_victims
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster
 from tocsin.extract.events.modality import ModalityFinder
+from tocsin.extract.events.tolls import toll_kind
 from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
 from tocsin.extract.events.victim_lists import victim_list
 from tocsin.ids import item_id
@@ -256,6 +257,7 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     mode = root.mode
     victims: list[Token] = []
     counts: dict[str, Optional[int]] = {"dead": None, "injured": None, "arrested": None}
+    own_victims: dict[int, list[Token]] = {}
     mention_tokens = {root.head.i} | ({root.support.i} if root.support is not None else set())
     for t in [root] + parts:
         mention_tokens.add(t.head.i)
@@ -269,16 +271,21 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                 mode = t.mode
         if t.casualty is not None:
             n, vic = count_victims(t.head, lex)
+            own_victims[id(t)] = vic
             victims += vic
             if n is not None:
                 counts[t.casualty] = (counts[t.casualty] or 0) + n
     # a casualty word standing alone ("gunmen killed five peasants") counts its own victims
     if root.casualty is not None and not parts:
         recip_toks = [r for r in recip_toks if r.i not in {v.i for v in victims}]
+    toll = root.casualty_only and toll_kind(root.head, lex) is not None
+    if toll:
+        recip_toks = []  # "the number of victims": no one named
     actor_ids = {a.i for a in actor_toks}
     victims = [v for v in victims if v.i not in actor_ids]
     actors = _participants(args, actor_toks)
     recipients = _participants(args, [r for r in recip_toks if r.i not in actor_ids])
+    persons = _participants(args, [n for r in recip_toks + victims if r.i not in actor_ids for n in _person_names(r)])
     victim_ps = _participants(args, victims)
     if not recipients and victim_ps:
         recipients = list(victim_ps)
@@ -346,11 +353,31 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         place_attached=attached,
         bare_casualty=root.casualty is not None and not actors and not parts,
         casualty_only=root.casualty_only,
-        additive=root.casualty is not None and _additive(root, victims, lex),
+        toll=toll,
+        persons=persons,
+        additive=_mention_additive([t for t in [root] + parts if t.casualty is not None], own_victims, lex),
         weak_actor=bool(actor_toks) and all(a.dep_ in ("amod", "compound", "nmod") and a.head.i == root.head.i for a in actor_toks),
         extra_spans=[(p.char_start, p.char_end) for p in parts],
         confidence=max(0.05, min(0.95, conf)),
     )
+
+
+def _person_name(t: Token) -> bool:
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP"))
+
+
+def _person_names(t: Token) -> list[Token]:
+    """The person's name a participant gives: itself, or the name in apposition to a common
+    noun ("the judge Carlos Vardel")."""
+    if _person_name(t):
+        return [t]
+    return [c for c in t.children if c.dep_ == "appos" and _person_name(c)][:1]
+
+
+def _mention_additive(casualties: list[Trigger], victims: dict[int, list[Token]], lex: Lexicon) -> bool:
+    """Whether all of a mention's tolls add to an earlier one ("the driver was also killed in
+    the attack"); a mention that also gives a toll of its own is not additive."""
+    return bool(casualties) and all(_additive(t, victims.get(id(t), []), lex) for t in casualties)
 
 
 def _additive(root: Trigger, victims: list[Token], lex: Lexicon) -> bool:
@@ -394,10 +421,14 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     location = min(locs, key=lambda x: (x[0], x[1]))[2] if locs else None
     counts = {}
     for attr in ("dead", "injured", "arrested"):
-        # repeated tolls of one event are one toll; "two more", "also killed" add to it
-        vals = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None and not m.additive]
-        more = [getattr(m, attr) for m in c.mentions if getattr(m, attr) is not None and m.additive]
-        counts[attr] = (max(vals) if vals else 0) + sum(more) if vals or more else None
+        # repeated tolls of one event are one toll; "two more", "also killed" add to the toll
+        # given before them (with none before, they are the toll)
+        total: Optional[int] = None
+        for m in sorted(c.mentions, key=lambda x: x.start):
+            v = getattr(m, attr)
+            if v is not None:
+                total = total + v if m.additive and total is not None else max(total or 0, v)
+        counts[attr] = total
     src = next((m.source for m in c.mentions if m.source is not None), None)
     attribution = Attribution(entity_id=src[1], name=src[2], text=src[0]) if src else None
     spans = sorted({(m.start, m.end) for m in c.mentions})

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from tocsin.actors import codes, kb
 from tocsin.context import Context
+from tocsin.extract.events.counts import elided_passive, late_subject
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
 from tocsin.record import Participant
@@ -167,8 +168,8 @@ class ArgumentFinder:
     def verb_actor(self, v: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
-        if _lemma(v) in self.lex.cue_set("subject_victim_verbs"):
-            return []  # "three farmers died": the subject is the victim
+        if _lemma(v) in self.lex.cue_set("subject_victim_verbs") or elided_passive(v):
+            return []  # "three farmers died", "(were killed and) 30 wounded": the subject is the victim
         if _is_passive(v):
             for c in _children(v, ("agent",)):
                 for p in _children(c, ("pobj",)):
@@ -309,8 +310,11 @@ class ArgumentFinder:
                 out += self.resolve(v.head)
             if not out and v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
                 out += self.verb_actor(v.head)
+        elif elided_passive(v):
+            for s in _children(v, ("nsubj",)):
+                out += self.resolve(s)
         else:
-            for o in _children(v, ("dobj",)):
+            for o in _children(v, ("dobj",)) or late_subject(v):
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(o) in (self.lex.cues.get("mode_cues") or {})):
                     continue
                 out += self.resolve(o)

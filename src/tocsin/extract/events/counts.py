@@ -57,6 +57,12 @@ def _number_tokens(t: Token) -> list[Token]:
     return sorted(set(toks), key=lambda x: x.i)
 
 
+def number_of(t: Token, lex: Lexicon) -> Optional[int]:
+    """The number a token is or carries ("59", "59 people", "twenty-four"), else None."""
+    nums = _number_tokens(t)
+    return parse_number([n.text for n in nums], lex) if nums else None
+
+
 def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
     """Number of people a victim phrase names, or None when the text gives no number."""
     vague = lex.cue_set("vague_amounts")
@@ -78,7 +84,7 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
         for c in t.children:
             if c.dep_ == "det" and c.lower_ in lex.numbers and lex.numbers[c.lower_] <= 1:
                 return lex.numbers[c.lower_]
-            if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+            if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "another"):
                 return 1
         if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
             return 1
@@ -90,8 +96,8 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
             return victim_count(t.head, lex)  # "his bodyguard and driver": the determiner is shared
         if not any(c.dep_ in ("det", "poss") for c in t.children) and any(c.dep_ == "compound" for c in t.children):
             return 1  # a bare singular name-like phrase ("police chief X", a lower-cased name)
-    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her"):
-        return 1
+    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her", "his"):
+        return 1  # "his assassination" names one victim
     return None
 
 
@@ -110,6 +116,12 @@ def victims_of(c: Token) -> list[Token]:
     if c.pos_ in ("VERB", "AUX"):
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out = [c.head]  # "the ten workers killed in the attack"
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.head.lower_ == "those" and c.head.dep_ == "pobj" \
+                and c.head.head.lower_ == "among":
+            clause = c.head.head.head  # "two policemen were among those killed"
+            out = [x for x in clause.children if x.dep_ in ("nsubj", "nsubjpass")][:1]
+        elif elided_passive(c):
+            out = [x for x in c.children if x.dep_ == "nsubj"][:1]  # "2 were killed and 30 wounded""
         elif c.dep_ in ("oprd", "xcomp") and c.tag_ == "VBN" and not any(x.dep_ == "dobj" for x in c.children):
             out = [x for x in c.head.children if x.dep_ == "dobj"][:1]  # "left him seriously wounded"
         elif passive or c.lemma_.lower() in lex_subject_victims():
@@ -123,6 +135,11 @@ def victims_of(c: Token) -> list[Token]:
                 out = [c.head]
         else:
             out = [x for x in c.children if x.dep_ in ("dobj",)][:1]
+            if not out:
+                out = late_subject(c)
+            if out and out[0].lemma_.lower() == "life":  # "claimed the lives of 100 people"
+                out = [x for p in out[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                       for x in p.children if x.dep_ == "pobj"][:1]
     elif c.pos_ == "ADJ":
         # "leaving five people dead", "five people were wounded", "12 dead soldiers"
         hd = c.head
@@ -133,24 +150,97 @@ def victims_of(c: Token) -> list[Token]:
         elif hd.pos_ in ("VERB", "AUX"):
             out = [x for x in hd.children if x.dep_ in ("dobj", "nsubj", "nsubjpass") and x.i < c.i][-1:]
     else:
-        for p in c.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                out = [x for x in p.children if x.dep_ == "pobj"][:1]
+        out = _noun_victims(c)
         if not out and any(x.dep_ == "nummod" for x in c.children):
-            return [c]  # "24 deaths"
-    if out and c.pos_ in ("VERB", "AUX"):
+            return [c]  # "24 deaths""
+    if out:
         out += _along_with(c)
     expanded: list[Token] = []
     for t in out:
-        expanded.append(t)
-        stack = [t]
-        while stack:
-            cur = stack.pop()
-            for x in cur.children:
-                if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                    expanded.append(x)
-                    stack.append(x)
+        expanded += _conjuncts(t)
+        for a in (x for x in t.children if x.dep_ == "appos"):
+            if t.pos_ == "PROPN" and any(x.dep_ == "poss" for x in a.children):
+                expanded += _conjuncts(a)  # "X, his wife, and two other people": a list
     return expanded
+
+
+def _conjuncts(t: Token) -> list[Token]:
+    """A victim and its coordinated victims; a name right after a noun is that noun's name, not
+    another victim ("their mother Marta Ochoa", which the parser may coordinate)."""
+    out, stack = [t], [t]
+    while stack:
+        cur = stack.pop()
+        for x in cur.children:
+            if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                first = min(y.i for y in x.subtree)
+                if x.pos_ == "PROPN" and first > 0 and x.doc[first - 1].pos_ == "NOUN":
+                    continue
+                out.append(x)
+                stack.append(x)
+    return out
+
+
+def named_list_count(t: Token, lex: Lexicon) -> Optional[int]:
+    """People a plural with no number names in apposition, one by one ("the Jesuit priests
+    A, B and C" -> 3), or None."""
+    if t.tag_ not in ("NNS", "NNPS") or _number_tokens(t):
+        return None
+    names = [a for a in t.children if a.dep_ == "appos" and (a.pos_ == "PROPN" or a.ent_type_ == "PERSON")]
+    if not names:
+        return None
+    total = 0
+    for x in _conjuncts(names[0]):
+        n = victim_count(x, lex)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def elided_passive(c: Token) -> bool:
+    """A participle with a subject and no auxiliary or object, after a passive: "two people
+    were killed and 30 wounded", "his driver was killed and his bodyguard wounded"."""
+    if c.tag_ not in ("VBN", "VBD") or any(x.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for x in c.children):
+        return False
+    subj = [x for x in c.children if x.dep_ == "nsubj"]
+    if not subj:
+        return False
+    after_passive = c.dep_ == "conj" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children)
+    return after_passive or (c.tag_ == "VBN" and (subj[0].pos_ == "NUM" or subj[0].like_num))
+
+
+def late_subject(v: Token) -> list[Token]:
+    """An object the parser took for a second subject, after the verb ("the gunfire wounded
+    one of the agents"), when the verb has a subject before it and no object."""
+    subj = [x for x in v.children if x.dep_ == "nsubj"]
+    if len(subj) < 2 or subj[0].i > v.i or any(x.dep_ == "dobj" for x in v.children):
+        return []
+    return [x for x in subj if x.i > v.i][:1]
+
+
+def _noun_victims(c: Token) -> list[Token]:
+    """Victims of a casualty noun: its "of" phrase ("the murder of X"), a coordinated one ("of
+    X and of Y"), one hung on a date or place between ("the assassination in February of X"),
+    or a possessive ("his assassination", "Oqueli's death")."""
+    ofs = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    if not ofs:
+        for p in c.children:  # "in February of X": the parser hangs "of X" on the date
+            if p.dep_ == "prep" and p.i == c.i + 1:
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+                        ofs += [q for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                                and any(x.dep_ == "pobj" and x.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+                                        and x.pos_ in ("PROPN", "NOUN") for x in q.children)]
+    out = [x for p in ofs[:1] for x in p.children if x.dep_ == "pobj"][:1]
+    if out:
+        gov = [ofs[0]] + ([c.head] if c.dep_ == "pobj" and c.head.dep_ == "prep" else [])
+        for g in gov:  # "the assassination of X and of Y": the second "of" is a conjunct
+            for q in g.children:
+                if q.dep_ == "conj" and q.lower_ == "of" and q.i > c.i:
+                    out += [x for x in q.children if x.dep_ == "pobj"][:1]
+        return out
+    poss = [x for x in c.children if x.dep_ == "poss" and (x.pos_ == "PROPN" or x.lower_ in ("his", "her"))]
+    return poss[:1]
 
 
 def _along_with(v: Token) -> list[Token]:
@@ -169,6 +259,10 @@ def _along_with(v: Token) -> list[Token]:
 def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
     """(number, victim tokens) for one casualty word; number None unless every victim phrase
     gives one."""
+    from tocsin.extract.events.tolls import toll_kind, toll_value
+
+    if toll_kind(c, lex) is not None:
+        return toll_value(c, lex), []
     victims = victims_of(c)
     if not victims:
         return None, []
@@ -177,6 +271,8 @@ def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
     total = 0
     for v in victims:
         n = victim_count(v, lex)
+        if n is None:
+            n = named_list_count(v, lex)
         if n is None:
             return None, victims
         total += n

@@ -46,6 +46,8 @@ class Mention:
     bare_casualty: bool = False  # a casualty report without an actor ("four soldiers were wounded")
     weak_actor: bool = False  # the actor is only a modifier of the trigger ("Iranian proxy attack")
     additive: bool = False  # its toll adds to the event's ("two more people", "was also killed")
+    toll: bool = False  # a toll statement ("the death toll rose to 59"): may update the count
+    persons: list[Participant] = field(default_factory=list)  # recipients named by a person's name
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
 
@@ -152,12 +154,18 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         return None
     if any(names_match(a, r) for a in c.actors() for r in m.recipients if _named(a) and _named(r)):
         return None
+    if m.type == "ASSAULT" and m.mode == "targeted" and "targeted" in modes:
+        # the murder of X and the murder of Y are two events
+        named_c = [p for x in c.mentions for p in x.persons]
+        if named_c and m.persons and not any(names_match(a, b) for a in named_c for b in m.persons):
+            return None
     for attr in ("dead", "injured"):
         vals = c.values(attr)
         v = getattr(m, attr)
-        if v is not None and vals and v not in vals and not m.additive:
+        if v is not None and vals and v not in vals and not m.additive and not m.toll:
             return None
-    m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value else set()
+    # a toll's date is when it was counted, not when the attack happened
+    m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value and not m.toll else set()
     if _dates_clash(c.dates(), m_dates):
         return None
     m_places = [m.location] if m.location and m.location.precision != "article" and m.location.name else []

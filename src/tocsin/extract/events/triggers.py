@@ -16,6 +16,7 @@ import itertools
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from tocsin.extract.events.tolls import toll_kind
 from tocsin.extract.events.lexicon import Lexicon, Sense, inflections, load
 
 _DETS = {"a", "an", "the"}
@@ -152,6 +153,13 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
     return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
 
 
+def _to_death(v: Token, lex: Lexicon) -> bool:
+    """Whether a verb's result phrase says its victims died ("shot to death", "stabbed to death")."""
+    result = lex.cue_set("death_results")
+    return any(p.dep_ in ("prep", "advcl", "xcomp") and p.lower_ == "to" and any(
+        o.dep_ == "pobj" and _lemma(o) in result for o in p.children) for p in v.children)
+
+
 def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = False,
                   doc_phrases: Optional[list[tuple[int, int, str]]] = None) -> list[Trigger]:
     """Every trigger in one sentence, at most one per head token, in text order.
@@ -208,7 +216,7 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                     continue
         if sense is None:
             # casualty words that are not triggers of their own ("died", "death") still matter
-            kind = casualty_verbs.get(lem) if t.pos_ == "VERB" else casualty_nouns.get(lem)
+            kind = casualty_verbs.get(lem) if t.pos_ == "VERB" else (casualty_nouns.get(lem) or toll_kind(t, lex))
             idiom = (lex.cues.get("casualty_verb_objects") or {}).get(lem) if t.pos_ == "VERB" else None
             if idiom and not kind:
                 # "lost their lives": the verb is a casualty word only with that object
@@ -222,6 +230,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         if any(c.lower_ == "alongside" for c in t.children):
             continue  # "fought alongside" is cooperation, not assault
         kind = casualty_verbs.get(lem) if not nominal else casualty_nouns.get(lem)
+        if kind is None and not nominal and _to_death(t, lex):
+            kind = "dead"  # "shot to death", "beaten to death"
         out[t.i] = Trigger(t, t.i, t.i + 1, sense.type, sense.mode, nominal,
                            casualty=kind if sense.type in ("ASSAULT", "COERCE") else None)
 
