@@ -365,3 +365,19 @@ def test_murders_of_different_named_people_stay_apart():
     evs = [e for e in events("Gunmen murdered the judge Carlos Vardel in Lantra. On the same day, the "
                              "colonel Luis Ferro was murdered in Orvalle.") if e.type == "ASSAULT"]
     assert len(evs) == 2 and [e.dead for e in evs] == [1, 1]
+
+
+def test_a_definite_attack_with_a_past_relative_clause_happened():
+    e = one("The government will investigate the circumstances of the attack that killed 10 union members "
+            "in Orvalle on Friday.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 10
+
+
+def test_a_labor_strike_is_a_protest_and_what_a_protest_is_about_stays_an_event():
+    evs = events("The teachers' federation will hold a 48-hour strike to protest the assassination of "
+                 "the union leader Bernardo Osla.")
+    assert [e.mode for e in evs if e.type == "PROTEST" and e.trigger.text == "strike"] == ["strike"]
+    killing = [e for e in evs if e.type == "ASSAULT"]
+    assert len(killing) == 1 and killing[0].dead == 1 and killing[0].modality == "asserted"
+    e = one("Warplanes carried out a strike on a depot near Qaim.", "ASSAULT")
+    assert e.trigger.text == "strike"

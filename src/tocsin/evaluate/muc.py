@@ -159,6 +159,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     combatants = lex.cue_set("combatant_nouns")
     months = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
     out: dict[str, list[str]] = {r: [] for r in list(ROLES) + ["VictimName"]}
+    titles = people | lex.cue_set("honorifics")
     ents = {e.id: e for e in ctx.entities}
 
     place_spans = [(p.start, p.end) for p in ctx.places if not p.metonymy] or [
@@ -237,7 +238,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
                     if h.ent_type_ == "PERSON" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")):
-                        out["VictimName"].append(text)  # MUC slot 18, the one GRIT scores
+                        out["VictimName"].append(person_name(ctx, h, titles))  # MUC slot 18, the one GRIT scores
         out["Weapon"] += m.instruments
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
@@ -252,6 +253,31 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 uniq.append(s)
         out[r] = uniq
     return out
+
+
+def filler_text(s: str, lex) -> str:
+    """A description filler as the MUC-4 keys write it (task definition, slots 9 and 19): no
+    leading quantifiers or unhelpful modifiers ("several houses" -> "houses", "another guerrilla
+    column" -> "guerrilla column")."""
+    drop = lex.cue_set("filler_drop_words")
+    words = s.split()
+    while len(words) > 1 and words[0].lower().strip(".,") in drop | {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def person_name(ctx, h, titles: frozenset) -> str:
+    """The fullest version of a person's name in the story, without titles or honorifics, as
+    the MUC-4 task definition fills slot 18 ("RICARDO ALFONSO CASTELLAR", not "MAYOR ...")."""
+    ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
+    if ent is not None and ent.kind == "person" and ent.name:
+        return ent.name
+    start = h.i
+    while start > h.sent.start and h.doc[start - 1].pos_ == "PROPN" and h.doc[start - 1].dep_ == "compound":
+        start -= 1
+    while start < h.i and (h.doc[start].lower_.rstrip(".") in titles or h.doc[start].lemma_.lower() in titles):
+        start += 1
+    return ctx.text[h.doc[start].idx:h.idx + len(h.text)]
 
 
 def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
@@ -540,7 +566,7 @@ def command(
             gold = gold_roles(tpls)
             pred = predicted_roles(ctx, lex)
             story = story_text(raw)
-            grit_pred = {r: [[s] for s in pred[r]] for r in ROLES}
+            grit_pred = {r: [[filler_text(s, lex)] for s in pred[r]] for r in ROLES}
             grit_pred["Victim"] = [[s] for s in pred["VictimName"]]
             grit_miss = grit.add(grit_pred, gold_entities(tpls, story))
             if errors:

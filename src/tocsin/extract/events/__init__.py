@@ -73,6 +73,8 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
     def assault_at(t: Token) -> Optional[Trigger]:
         tr = by_tok.get(t.i)
         if tr is not None and tr is not c and tr.type in ("ASSAULT", "PROTEST") and not tr.casualty_only and tr.casualty is None:
+            if tr.type == "PROTEST" and c.nominal and not c.casualty_only and tr.head.i == c.head.head.i:
+                return None  # "to protest the assassination of X": what the protest is about
             return tr
         for x in by_tok.values():
             if x.support is not None and x.support.i == t.i and x.type == "ASSAULT" and x is not c:

@@ -207,9 +207,10 @@ _NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
 
 
 def _presupposed(trig: Trigger, lex) -> bool:
-    """A definite event noun with its victim, inside a prepositional phrase ("the names of
-    those implicated in the murder of six priests") or the object of a commenting verb ("urged
-    him to investigate the murder of X"), refers to a past event: the mood of the clause around
+    """A definite event noun with its victim or a past relative clause, inside a prepositional
+    phrase ("the names of those implicated in the murder of six priests", "the circumstances of
+    the attack that killed 10") or the object of a commenting verb ("urged him to investigate
+    the murder of X"), refers to a past event: the mood of the clause around
     it does not make the event itself unreal."""
     h = trig.head
     if not trig.nominal or trig.support is not None:
@@ -220,4 +221,6 @@ def _presupposed(trig: Trigger, lex) -> bool:
     elif h.dep_ != "pobj":
         return False
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in h.children)
-    return det and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in h.children)
+    # its victim ("the murder of X") or a past relative clause ("the attack that killed 10")
+    return det and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                       or c.dep_ == "relcl" and c.tag_ == "VBD" for c in h.children)

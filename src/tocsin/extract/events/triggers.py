@@ -153,6 +153,22 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
     return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
 
 
+def _labor_action(t: Token, lex: Lexicon) -> bool:
+    """Whether a "strike" is a work stoppage: a labour modifier ("general", "nationwide",
+    "48-hour", "teachers'") or a verb that calls or ends one ("hold", "call", "declare")."""
+    cues = lex.cues.get("labor_strike") or {}
+    if _lemma(t) not in set(cues.get("nouns") or []):
+        return False
+    mods = set(cues.get("modifiers") or [])
+    for c in t.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and (_lemma(c) in mods or c.lower_ in mods):
+            return True
+        if c.dep_ in ("amod", "compound", "nummod") and c.lower_.endswith("-hour"):
+            return True
+    gov = t.head
+    return t.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in set(cues.get("verbs") or [])
+
+
 def _to_death(v: Token, lex: Lexicon) -> bool:
     """Whether a verb's result phrase says its victims died ("shot to death", "stabbed to death")."""
     result = lex.cue_set("death_results")
@@ -207,6 +223,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         elif t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and lem in casualty_nouns):
             sense = lex.nouns.get(lem) or lex.nouns.get(t.lower_)
             nominal = True
+            if sense is not None and sense.type == "ASSAULT" and _labor_action(t, lex):
+                sense = Sense("PROTEST", "strike")  # "a 48-hour general strike", "called a strike"
             if sense is not None:
                 if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "attack capabilities", "car bomb networks"
