@@ -25,7 +25,7 @@ from tocsin.context import Context
 from tocsin.errors import UsageError
 from tocsin.geo import gazetteer
 from tocsin.geo.approximate import stand_ins
-from tocsin.geo.recognize import local_names, recognize
+from tocsin.geo.recognize import local_names, person_words, recognize
 from tocsin.geo.resolve import Mention, qualify, resolve
 from tocsin.record import Location, Place
 
@@ -114,7 +114,8 @@ def extract(ctx: Context) -> list[Place]:
     gaz = gazetteer.load()
     text = ctx.text
     skip = _skip_for_places(ctx)
-    found = recognize(ctx.doc, text, gaz, excluded=skip)
+    people = person_words(ctx.doc, gaz)  # read by both passes below
+    found = recognize(ctx.doc, text, gaz, excluded=skip, people=people)
     tops = [f for f in found if f.kind == "toponym"]
     evidence = [f for f in found if f.kind == "demonym"]
     ctx.shared["geo_evidence"] = [
@@ -124,7 +125,7 @@ def extract(ctx: Context) -> list[Place]:
     # second pass: towns of the states/provinces the article names
     regions = {(gp.cc, gp.admin1) for gp in res if gp is not None and gp.feature in ("admin1", "admin2", "city")
                and gp.admin1}
-    extra = local_names(ctx.doc, text, gaz, found, regions, excluded=skip)
+    extra = local_names(ctx.doc, text, gaz, found, regions, excluded=skip, people=people)
     if extra:
         found = sorted(found + extra, key=lambda f: (f.start, f.end))
         tops = [f for f in found if f.kind == "toponym"]

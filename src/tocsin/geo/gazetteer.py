@@ -17,7 +17,7 @@ from typing import Optional
 
 from tocsin.errors import DataError
 from tocsin.geo import build as _build
-from tocsin.geo.names import name_key
+from tocsin.geo.names import lookup_key
 
 
 
@@ -100,7 +100,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every place one of whose names has the same key as ``name``."""
-        key = name_key(name)
+        key = lookup_key(name)
         return self._lookup(key) if key else ()
 
     def has_key(self, key: str) -> bool:
@@ -108,7 +108,7 @@ class Gazetteer:
 
     def demonym(self, word: str) -> Optional[GeoPlace]:
         """The country an adjective of nationality names ("Iraqi" -> Iraq), or None."""
-        key = name_key(word)
+        key = lookup_key(word)
         gid = self.demonyms.get(key)
         if gid is None and key.endswith("s"):
             gid = self.demonyms.get(key[:-1])  # "Iraqis"

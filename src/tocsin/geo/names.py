@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -34,3 +35,10 @@ def name_key(name: str) -> str:
     for pat, rep in _ABBREV:
         s = pat.sub(rep, s)
     return s
+
+
+@lru_cache(maxsize=65536)
+def lookup_key(name: str) -> str:
+    """:func:`name_key`, memoised for look-ups (an article asks for the same names many times);
+    the index build calls :func:`name_key` directly."""
+    return name_key(name)

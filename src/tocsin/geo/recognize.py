@@ -81,8 +81,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
-    """Toponyms, demonyms and sites in ``doc`` (a spaCy Doc over ``text``), in text order."""
+def recognize(doc, text: str, gaz: Gazetteer, excluded=None, people=None) -> list[Found]:
+    """Toponyms, demonyms and sites in ``doc`` (a spaCy Doc over ``text``), in text order.
+    ``people``: :func:`person_words` of the doc when the caller has it already."""
     cfg = settings()
     out: list[Found] = []
     taken = [False] * len(doc)
@@ -96,7 +97,9 @@ def recognize(doc, text: str, gaz: Gazetteer, excluded=None) -> list[Found]:
             taken[i] = True
 
     abbrev = state_abbreviations()
-    surnames = {w for w in _person_words(doc, gaz) if not _prominent(gaz, w, ("country",), 10**12)}
+    if people is None:
+        people = person_words(doc, gaz)
+    surnames = {w for w in people if not _prominent(gaz, w, ("country",), 10**12)}
 
     def retag(span_text: str, label: str) -> bool:
         min_pop = cfg["retag_min_city_population"] if label in cfg["retag_city_labels"] else 10**12
@@ -544,7 +547,7 @@ def _first_names() -> frozenset:
     return frozenset(n for v in names.values() if isinstance(v, list) for n in v)
 
 
-def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
+def person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
     """Words that name a person somewhere in the article, one sense for the whole article: words of
     multi-word person names ("Bell" of "Michael Bell"), a word after a title ("Officer Bell"), a
     first name and the capitalised word after it ("Nadia Moayyad"), and, unless a country, state
@@ -557,43 +560,55 @@ def _person_words(doc, gaz: Optional[Gazetteer] = None) -> set[str]:
             inst = max((t.i for t in ent if t.lower_ in cfg["institution_words"]), default=ent.start - 1)
             out.update(t.text for t in ent if t.i > inst)
     first = _first_names()
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN"):
+    toks = list(doc)  # one Token object per token for the three passes below
+    texts = [t.text for t in toks]
+    n = len(toks)
+    for i in range(1, n):
+        tok, text = toks[i], texts[i]
+        if not (text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN"):
             continue
-        if (tok.text in cfg["designators"] or tok.lower_ in cfg["institution_words"] or gaz is not None
-                and _prominent(gaz, tok.text, ("country", "admin1", "region"), 100000)):
+        if (text in cfg["designators"] or tok.lower_ in cfg["institution_words"] or gaz is not None
+                and _prominent(gaz, text, ("country", "admin1", "region"), 100000)):
             continue  # "Mr. Arlington", "St. Joseph London": still the place
-        if prev.text in cfg["person_titles"]:
-            out.add(tok.text)
-        elif (re.fullmatch(r"[A-Z]\.", prev.text) and tok.i >= 2 and doc[tok.i - 2].is_alpha
-              and doc[tok.i - 2].text[:1].isupper()):
-            out.add(tok.text)  # "Tyrise M. Bell"
-        elif prev.text in first and prev.pos_ == "PROPN" and tok.whitespace_ is not None:
-            out.add(tok.text)
-            if gaz is None or not _prominent(gaz, prev.text, ("country", "admin1", "region"), 15000):
-                out.add(prev.text)
+        prev, prev_text = toks[i - 1], texts[i - 1]
+        if prev_text in cfg["person_titles"]:
+            out.add(text)
+        elif (re.fullmatch(r"[A-Z]\.", prev_text) and i >= 2 and toks[i - 2].is_alpha
+              and texts[i - 2][:1].isupper()):
+            out.add(text)  # "Tyrise M. Bell"
+        elif prev_text in first and prev.pos_ == "PROPN" and tok.whitespace_ is not None:
+            out.add(text)
+            if gaz is None or not _prominent(gaz, prev_text, ("country", "admin1", "region"), 15000):
+                out.add(prev_text)
     if gaz is not None:
-        for tok in doc:
-            if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+        for i, tok in enumerate(toks):
+            if (tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and texts[i][:1].isupper()
                     and tok.head.lemma_.lower() in ("say", "tell", "add", "explain", "note")
-                    and (tok.i == 0 or not doc[tok.i - 1].text[:1].isupper())
-                    and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper())
-                    and not _prominent(gaz, tok.text, ("country", "admin1", "region"), 100000)):
-                out.add(tok.text)
+                    and (i == 0 or not texts[i - 1][:1].isupper())
+                    and (i + 1 >= n or not texts[i + 1][:1].isupper())
+                    and not _prominent(gaz, texts[i], ("country", "admin1", "region"), 100000)):
+                out.add(texts[i])
         # ... but a name the article also uses as a place it knows ("in Greer", "Greer, S.C.") is a
         # place throughout
         abbrev = state_abbreviations()
-        text = doc.text
-        for tok in doc:
-            if tok.text in out and tok.pos_ == "PROPN" and (
+        longest = 2 + max(map(len, abbrev), default=0)
+
+        def after(i: int) -> str:  # the doc's text right after token i (Doc.text joins every token)
+            tail, k = toks[i].whitespace_, i + 1
+            while len(tail) < longest and k < n:
+                tail += toks[k].text_with_ws
+                k += 1
+            return tail
+
+        for i, tok in enumerate(toks):
+            if texts[i] in out and tok.pos_ == "PROPN" and (
                     tok.dep_ == "pobj" and tok.head.lower_ in cfg["place_preps"]
-                    and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper())
-                    and (tok.i == 0 or not doc[tok.i - 1].text[:1].isupper())
-                    or text[tok.idx + len(tok):tok.idx + len(tok) + 2] == ", "
-                    and any(text.startswith(ab, tok.idx + len(tok) + 2) for ab in abbrev)):
-                if any(c.kind == 0 and c.place.feature in ("city", "admin2") for c in gaz.lookup(tok.text)):
-                    out.discard(tok.text)
+                    and (i + 1 >= n or not texts[i + 1][:1].isupper())
+                    and (i == 0 or not texts[i - 1][:1].isupper())
+                    or (tail := after(i))[:2] == ", "
+                    and any(tail.startswith(ab, 2) for ab in abbrev)):
+                if any(c.kind == 0 and c.place.feature in ("city", "admin2") for c in gaz.lookup(texts[i])):
+                    out.discard(texts[i])
     return out
 
 
@@ -657,9 +672,11 @@ def _sites(doc, found: list[Found], cfg: dict, skip) -> list[Found]:
     return out
 
 
-def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set, excluded=None) -> list[Found]:
+def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set, excluded=None,
+                people=None) -> list[Found]:
     """Second pass: proper names left unrecognised that are towns or counties of the states or
-    provinces the article already names ("Moorhead" in an article about Minnesota)."""
+    provinces the article already names ("Moorhead" in an article about Minnesota).
+    ``people`` as for :func:`recognize`."""
     cfg = settings()
     if not regions:
         return []
@@ -671,7 +688,7 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
     for ent in doc.ents:
         for t in ent:
             ent_of[t.i] = ent
-    surnames = _person_words(doc, gaz)
+    surnames = person_words(doc, gaz) if people is None else people
     countries = {cc for cc, _ in regions}
     out = []
     i, n = 0, len(doc)

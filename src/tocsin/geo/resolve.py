@@ -16,7 +16,7 @@ from typing import Optional
 
 from tocsin.data_files import load_yaml, read_table
 from tocsin.geo.gazetteer import Candidate, Gazetteer, GeoPlace
-from tocsin.geo.names import name_key
+from tocsin.geo.names import lookup_key
 
 MAX_CANDIDATES = 30
 _DESIGNATOR = re.compile(r"\b(county|co\.?|parish|province|governorate|district|state|borough|township|region|oblast|prefecture)$", re.I)
@@ -36,7 +36,7 @@ class Mention:
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.key = name_key(self.text)
+        self.key = lookup_key(self.text)
 
 
 @lru_cache(maxsize=1)
@@ -292,15 +292,15 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], evidence: Optional[list[Geo
                 if pr >= 0.2 and p.lat is not None and p.feature in ("city", "admin2"):
                     anchors.append((k, p.lat, p.lon, pr))
         new_scores = {}
+        cap = w.get("support_cap")
         for k in keys:
-            mk = own[k]
+            lent = _Minus(total, own[k])  # one view per name, read by all its candidates
             scores = []
             others = [a for a in anchors if a[0] != k]
             for c, base in zip(cands[k], prior[k]):
-                sup = _support(c.place, _Minus(total, mk), s)
+                sup = _support(c.place, lent, s)
                 if others and c.place.lat is not None and c.place.feature in ("city", "admin2"):
                     sup += s["near_other"] * _sat(_nearness(c.place, others))
-                cap = w.get("support_cap")
                 if cap and sup > 0:  # context lends at most `context * cap`, however many relations agree
                     sup = cap * _sat(sup / cap)
                 sc = base + w["context"] * sup
