@@ -26,14 +26,26 @@ class KBIndex:
 
     @classmethod
     def of(cls, doc: Doc, key: str = "tocsin_actors") -> "KBIndex":
+        """The index of ``doc``'s span group ``key``. The last one built is kept (the events
+        stage asks for it sentence by sentence); callers only read it."""
+        global _last
+        group = doc.spans.get(key)
+        size = len(group) if group is not None else 0
+        last = _last  # (doc, key, group, size, index): one tuple, swapped whole
+        if last is not None and last[0] is doc and last[1] == key and last[2] is group and last[3] == size:
+            return last[4]
         idx = cls()
-        for sp in doc.spans.get(key, []):
+        for sp in group if group is not None else ():
             for i in range(sp.start, sp.end):
                 idx.by_token[i] = sp
+        _last = (doc, key, group, size, idx)
         return idx
 
     def at(self, i: int) -> Optional[Span]:
         return self.by_token.get(i)
+
+
+_last: Optional[tuple] = None
 
 
 def state_of_key(kb: KB, key: str) -> Optional[str]:
