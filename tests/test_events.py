@@ -381,3 +381,14 @@ def test_a_labor_strike_is_a_protest_and_what_a_protest_is_about_stays_an_event(
     assert len(killing) == 1 and killing[0].dead == 1 and killing[0].modality == "asserted"
     e = one("Warplanes carried out a strike on a depot near Qaim.", "ASSAULT")
     assert e.trigger.text == "strike"
+
+
+def test_the_possessor_of_a_killing_noun_is_its_victim():
+    e = one("The authorities do not know the motive for Vargas Gonzalez's murder in Lantra.", "ASSAULT")
+    assert names(e.actors) == "" and "Vargas Gonzalez" in names(e.recipients) and e.dead == 1
+
+
+def test_an_inverted_casualty_report_joins_the_attack():
+    e = one("As a result of the rebel attack on the town, an agronomist was killed. "
+            "Also injured was a street vendor identified as Maria Perales.", "ASSAULT")
+    assert (e.dead, e.injured) == (1, 1)

@@ -35,6 +35,33 @@ def test_muc_key_reader_and_counts():
     dev_keys = read_keys(dev / "key-dev-0001.muc4")
     assert "DEV-MUC3-0001" in read_stories(dev / "dev-muc3-0001-0100")  # "DEV-MUC3-0001 (NOSC)"
     assert dev_keys["DEV-MUC3-0001"]  # "DEV-MUC3-0001 (NCCOSC)" in the key
+    # a source name with spaces in the header ("(INTEL TEXT PROC)") still starts a story
+    assert len(read_stories(dev / "dev-muc3-0301-0400")) == 100
+
+
+def test_grit_scoring_of_role_fillers():
+    """GRIT's entity scoring on a made-up story: names only for Victim, alternatives one entity,
+    subset entities merged across templates, mentions absent from the text dropped, one-to-one."""
+    from tocsin.evaluate.muc_grit import GritScore, gold_entities, normalize
+
+    text = "GUERRILLAS OF THE FMLN KILLED MAYOR JUAN PEREZ AND HIS DRIVER WITH A POWERFUL BOMB."
+    tpls = [{"9": ['"GUERRILLAS"'], "10": ['"FARABUNDO MARTI LIBERATION FRONT" / "FMLN"'],
+             "18": ['"JUAN PEREZ"'], "19": ['"MAYOR": "JUAN PEREZ"', '"DRIVER"'],
+             "6": ['"POWERFUL BOMB" / "BOMB"']},
+            {"10": ['? "FMLN"'], "18": ['"JUAN PEREZ"', '"PEDRO GOMEZ"']}]
+    gold = gold_entities(tpls, text)
+    assert gold["PerpOrg"] == [["fmln"]]  # the full name is not in the text; the second FMLN is a subset
+    assert gold["Victim"] == [["juan perez"]]  # descriptions are not scored; Pedro Gomez is not in the text
+    assert gold["Weapon"] == [["powerful bomb", "bomb"]]
+    score = GritScore()
+    score.add({"PerpInd": [["the guerrillas"]], "PerpOrg": [["FMLN"], ["F.M.L.N"]], "Victim": [["Mayor Juan Perez"]],
+               "Weapon": [["bomb"], ["a bomb"]]}, gold)
+    assert (score.roles["PerpInd"].matched, score.roles["PerpInd"].predicted) == (1, 1)
+    assert (score.roles["PerpOrg"].matched, score.roles["PerpOrg"].predicted) == (1, 2)  # one-to-one
+    assert score.roles["Victim"].matched == 0  # exact match: the title makes it wrong
+    assert (score.roles["Weapon"].matched, score.roles["Weapon"].gold) == (1, 1)
+    assert normalize("The F.M.L.N.'s  units") == "fmlns units"
+    assert round(score.micro.f1, 3) == round(2 * (3 / 6) * (3 / 4) / (3 / 6 + 3 / 4), 3)
 
 
 def test_muc_role_mapping_on_an_all_capitals_story():

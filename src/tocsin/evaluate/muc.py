@@ -234,10 +234,10 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     out["Target"].append(text)
                 elif lemma in combatants or low in combatants:
                     continue  # combat losses of guerrillas are no MUC victims
-                elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or (
+                elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
-                    if h.ent_type_ == "PERSON" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+                    if _named_person(h):
                         out["VictimName"].append(person_name(ctx, h, titles))  # MUC slot 18, the one GRIT scores
         out["Weapon"] += m.instruments
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
@@ -266,18 +266,31 @@ def filler_text(s: str, lex) -> str:
     return " ".join(words)
 
 
+def _named_person(h) -> bool:
+    """Whether a participant head is (the end of) a person's name: a PERSON or a proper noun
+    that is no place or organisation, or a word the truecaser left lower-case right after a
+    PERSON name ("Jorge Adolfo vargas")."""
+    if h.ent_type_ == "PERSON" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+        return True
+    return h.i > 0 and h.doc[h.i - 1].ent_type_ == "PERSON" and h.doc[h.i - 1].dep_ == "compound" \
+        and h.doc[h.i - 1].head.i == h.i
+
+
 def person_name(ctx, h, titles: frozenset) -> str:
     """The fullest version of a person's name in the story, without titles or honorifics, as
-    the MUC-4 task definition fills slot 18 ("RICARDO ALFONSO CASTELLAR", not "MAYOR ...")."""
-    ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
-    if ent is not None and ent.kind == "person" and ent.name:
-        return ent.name
+    the MUC-4 task definition fills slot 18 ("RICARDO ALFONSO CASTELLAR", not "MAYOR ..."):
+    the longer of the person entity's name and the name words before the head."""
     start = h.i
-    while start > h.sent.start and h.doc[start - 1].pos_ == "PROPN" and h.doc[start - 1].dep_ == "compound":
+    while start > h.sent.start and h.doc[start - 1].dep_ == "compound" and (
+            h.doc[start - 1].pos_ == "PROPN" or h.doc[start - 1].ent_type_ == "PERSON"):
         start -= 1
     while start < h.i and (h.doc[start].lower_.rstrip(".") in titles or h.doc[start].lemma_.lower() in titles):
         start += 1
-    return ctx.text[h.doc[start].idx:h.idx + len(h.text)]
+    local = ctx.text[h.doc[start].idx:h.idx + len(h.text)]
+    ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
+    if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(local.split()):
+        return ent.name
+    return local
 
 
 def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
@@ -317,6 +330,13 @@ def described(ctx, h) -> list[tuple]:
                 if c.dep_ == "appos" or t.i != h.i:
                     s0, e0 = span_of(c)
                     out.append((c, ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])]))
+        for c in t.children:  # "a guard named Barroso", "an agronomist identified as X"
+            if c.dep_ == "acl" and c.lemma_.lower() in ("name", "identify", "call"):
+                names = [x for x in c.children if x.dep_ == "oprd"] + [
+                    x for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.children if x.dep_ == "pobj"]
+                for x in names[:1]:
+                    s0, e0 = span_of(x)
+                    out.append((x, ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])]))
         if t.pos_ == "PROPN":
             s0, _ = span_of(t)
             nouns = [x for x in ctx.doc[s0:t.i] if x.pos_ == "NOUN"]

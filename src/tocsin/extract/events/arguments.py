@@ -254,9 +254,14 @@ class ArgumentFinder:
                         return self.resolve(p)
         return []
 
+    def _killing_noun(self, n: Token) -> bool:
+        """A noun whose possessor is its victim ("Vargas's murder", "his assassination")."""
+        return (self.lex.cues.get("casualty_nouns") or {}).get(_lemma(n)) == "dead"
+
     def noun_actor(self, n: Token) -> list[Token]:
         for c in n.children:
-            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your") \
+                    and not self._killing_noun(n):
                 return self.resolve(c)
         heads = [n]
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
@@ -358,6 +363,9 @@ class ArgumentFinder:
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
                     out += self.resolve(o)
+        if trig.type == "ASSAULT" and self._killing_noun(n) and not out:
+            for c in _children(n, ("poss",)):
+                out += self.resolve(c)  # "Vargas's murder": the victim
         # "briefings ... from X": the source of what is requested
         if trig.type == "REQUEST" and not out:
             for d in n.subtree:

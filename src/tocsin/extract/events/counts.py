@@ -121,7 +121,10 @@ def victims_of(c: Token) -> list[Token]:
             clause = c.head.head.head  # "two policemen were among those killed"
             out = [x for x in clause.children if x.dep_ in ("nsubj", "nsubjpass")][:1]
         elif elided_passive(c):
-            out = [x for x in c.children if x.dep_ == "nsubj"][:1]  # "2 were killed and 30 wounded""
+            out = [x for x in c.children if x.dep_ == "nsubj"][:1]  # "2 were killed and 30 wounded"
+        elif c.dep_ == "acomp" and c.head.lemma_ == "be" and c.i < c.head.i:
+            # "also injured was a street vendor"
+            out = [x for x in c.head.children if x.dep_ in ("attr", "nsubj") and x.i > c.head.i][:1]
         elif c.dep_ in ("oprd", "xcomp") and c.tag_ == "VBN" and not any(x.dep_ == "dobj" for x in c.children):
             out = [x for x in c.head.children if x.dep_ == "dobj"][:1]  # "left him seriously wounded"
         elif passive or c.lemma_.lower() in lex_subject_victims():
@@ -130,6 +133,9 @@ def victims_of(c: Token) -> list[Token]:
                 subj = [c.head]
             if not subj and c.dep_ == "conj":
                 subj = [x for x in c.head.children if x.dep_ in ("nsubjpass", "nsubj")]
+            if not subj:  # "also injured was a street vendor": the subject after the auxiliary
+                subj = [x for a in c.children if a.dep_ == "auxpass" and a.i > c.i
+                        for x in a.children if x.dep_ == "attr"]
             out = subj[:1]
             if out and out[0].lower_ in ("who", "that", "which") and c.dep_ == "relcl":
                 out = [c.head]
