@@ -3,7 +3,8 @@
 spaCy's attribute ruler runs a general ``Matcher`` over every token to apply ~180 short patterns
 (tag -> POS/morph maps, lemma and POS exceptions); on the small English model that is ~15% of the
 whole parse. Every pattern there is one or two tokens of equality / IN / NOT_IN / REGEX tests on
-TAG, LOWER, DEP and IS_SPACE, so the same matches can be found with dictionary lookups. ``install``
+TAG, LOWER, DEP and IS_SPACE, so the same matches can be found by testing each distinct token row
+once and remembering the answer (:class:`_FastMatcher`). ``install``
 replaces only the ruler's ``match`` step; the matches (and so the annotations set from them, in
 the same order) are the ruler's own. Patterns of any other shape leave the ruler untouched.
 ``TOCSIN_FAST_ATTRS=0`` turns it off.
@@ -38,17 +39,12 @@ def _predicate(value, h: Callable[[str], int]) -> Optional[Callable[[int], bool]
     return None
 
 
-def _keys(value, h) -> Optional[list[int]]:
-    """The hashes an equality / IN test accepts (an index key), else None."""
-    if isinstance(value, str):
-        return [h(value)]
-    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
-        return [h(a) for a in value["IN"]]
-    return None
-
-
 class _FastMatcher:
-    """Index each pattern by its first token's TAG and/or LOWER test; check the rest."""
+    """A one-token pattern's match depends only on that token's (TAG, LOWER, DEP, IS_SPACE), so
+    the patterns that match each distinct row are found once and remembered; the few longer
+    patterns are remembered as candidates by their first token and checked on the rest."""
+
+    MEMO_MAX = 200_000  # distinct rows remembered (the vocabulary only grows in a long run)
 
     def __init__(self, ruler):
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -57,8 +53,7 @@ class _FastMatcher:
         self.strings = strings
         self.attr_ids = [TAG, LOWER, DEP, IS_SPACE]
         h = lambda s: strings.add(s) if s else 0
-        self.index: dict = {}   # (kind, key...) -> [(attr_id, [checks per token])]
-        self.rest: list = []    # patterns with nothing to index on
+        self.patterns: list = []  # (attr_id, [checks per token])
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 toks = []
@@ -72,49 +67,49 @@ class _FastMatcher:
                             raise ValueError("unsupported test")
                         checks.append((list(_FIELDS).index(key), pred))
                     toks.append(checks)
-                first = pattern[0]
-                tags = _keys(first.get("TAG"), h) if "TAG" in first else None
-                lowers = _keys(first.get("LOWER"), h) if "LOWER" in first else None
-                item = (attr_id, toks)
-                if tags and lowers:
-                    for t in tags:
-                        for low in lowers:
-                            self.index.setdefault(("TL", t, low), []).append(item)
-                elif tags:
-                    for t in tags:
-                        self.index.setdefault(("T", t), []).append(item)
-                elif lowers:
-                    for low in lowers:
-                        self.index.setdefault(("L", low), []).append(item)
-                else:
-                    self.rest.append(item)
+                self.patterns.append((attr_id, toks))
         self.match_ids = [strings.add(str(i)) for i in range(len(ruler.attrs))]
+        self._memo: dict = {}  # row -> (attr ids of one-token matches, longer candidates)
+
+    def _fits(self, row, checks) -> bool:
+        for f, pred in checks:
+            if isinstance(pred, tuple):  # REGEX on the string
+                if not pred[1].search(self.strings[row[f]] if row[f] else ""):
+                    return False
+            elif not pred(row[f]):
+                return False
+        return True
 
     def _ok(self, rows, i: int, toks) -> bool:
         if i + len(toks) > len(rows):
             return False
-        for j, checks in enumerate(toks):
-            row = rows[i + j]
-            for f, pred in checks:
-                if isinstance(pred, tuple):  # REGEX on the string
-                    if not pred[1].search(self.strings[row[f]] if row[f] else ""):
-                        return False
-                elif not pred(row[f]):
-                    return False
-        return True
+        return all(self._fits(rows[i + j], checks) for j, checks in enumerate(toks))
+
+    def _row(self, row) -> tuple:
+        ones, longer = [], []
+        for attr_id, toks in self.patterns:
+            if self._fits(row, toks[0]):
+                if len(toks) == 1:
+                    ones.append(attr_id)
+                else:
+                    longer.append((attr_id, toks))
+        return tuple(ones), tuple(longer)
 
     def __call__(self, doc) -> list:
         rows = doc.to_array(self.attr_ids).tolist() if len(doc) else []
         found = set()
-        index, rest, ok = self.index, self.rest, self._ok
+        memo = self._memo
+        if len(memo) > self.MEMO_MAX:
+            memo.clear()
         for i, row in enumerate(rows):
-            tag, low = row[0], row[1]
-            for key in (("TL", tag, low), ("T", tag), ("L", low)):
-                for attr_id, toks in index.get(key, ()):
-                    if ok(rows, i, toks):
-                        found.add((attr_id, i, i + len(toks)))
-            for attr_id, toks in rest:
-                if ok(rows, i, toks):
+            key = tuple(row)
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self._row(row)
+            for attr_id in hit[0]:
+                found.add((attr_id, i, i + 1))
+            for attr_id, toks in hit[1]:
+                if self._ok(rows, i, toks):
                     found.add((attr_id, i, i + len(toks)))
         ids = self.match_ids
         return sorted((a, ids[a], s, e) for a, s, e in found)
