@@ -93,11 +93,12 @@ def pipe(items: Iterable[tuple[str, Any]], batch_size: int = 16) -> Iterator[tup
     """The pipeline's parse of ``(text, context)`` items: through the prefilter unless it is
     switched off (``TOCSIN_PREFILTER=0``), else a plain ``nlp.pipe``."""
     from tocsin import nlp as nlp_loader
-    from tocsin.scale import fast_attrs
+    from tocsin.scale import fast_attrs, fast_lemmas
     from tocsin.scale.prefilter import enabled
 
     nlp = nlp_loader.load()
     fast_attrs.install(nlp)  # identical annotations, a faster attribute_ruler match
+    fast_lemmas.install(nlp)  # identical lemmas, each distinct word lemmatised once
     if enabled():
         return pipe_selected(nlp, items, batch_size=batch_size)
     return nlp.pipe(items, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,56 @@
+"""Identical lemmas with less work: the rule lemmatizer's answer remembered per distinct word.
+
+spaCy's English rule lemmatizer reads a token's text, its POS and its morphology, plus fixed
+tables. It caches its answer, but not for base forms (singular nouns, infinitives...), which it
+works out again, morphology dictionary and all, at every occurrence. ``install`` wraps the
+pipeline lemmatizer's ``lemmatize`` step with a cache keyed on exactly what it reads, so every
+lemma is the one spaCy gives. Other lemmatizers are left alone. ``TOCSIN_FAST_LEMMAS=0`` turns it
+off.
+"""
+from __future__ import annotations
+
+import os
+
+_MARK = "_tocsin_fast_lemmas"
+MEMO_MAX = 200_000  # distinct (word, POS, morphology) remembered; the vocabulary only grows
+
+
+def enabled() -> bool:
+    return os.environ.get("TOCSIN_FAST_LEMMAS", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _reads_only_text_pos_morph(lem) -> bool:
+    """The English rule lemmatizer as spaCy ships it (nothing overridden)."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    cls = type(lem)
+    return (isinstance(lem, EnglishLemmatizer) and lem.mode == "rule"
+            and cls.rule_lemmatize is Lemmatizer.rule_lemmatize
+            and cls.is_base_form is EnglishLemmatizer.is_base_form)
+
+
+def install(nlp) -> bool:
+    """Give ``nlp``'s lemmatizer the cache (once); False when not applicable."""
+    if not enabled() or "lemmatizer" not in nlp.pipe_names:
+        return False
+    lem = nlp.get_pipe("lemmatizer")
+    if getattr(lem, _MARK, False):
+        return True
+    if not _reads_only_text_pos_morph(lem):
+        return False
+    rule = lem.lemmatize
+    memo: dict = {}
+
+    def lemmatize(token):
+        key = (token.orth, token.pos, token.morph.key)
+        forms = memo.get(key)
+        if forms is None:
+            if len(memo) >= MEMO_MAX:
+                memo.clear()
+            forms = memo[key] = rule(token)
+        return forms
+
+    lem.lemmatize = lemmatize
+    setattr(lem, _MARK, True)
+    return True
