@@ -195,13 +195,13 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lower_ in orgs or _acronym(o)):
                         s0 = min(x.idx for x in o.subtree)
                         e0 = max(x.idx + len(x) for x in o.subtree)
-                        found.append(ctx.text[s0:e0])
+                        found.append(Filler(ctx.text[s0:e0], s0, e0))
             elif t.dep_ in ("compound", "nmod", "amod") and t.i < h.i:
                 e = ent_span(t)
                 if e is not None and e.label_ == "ORG" and not (e.start <= h.i < e.end):
-                    found.append(ctx.text[e.start_char:e.end_char])
+                    found.append(Filler(ctx.text[e.start_char:e.end_char], e.start_char, e.end_char))
                 elif _acronym(t):
-                    found.append(ctx.text[t.idx:t.idx + len(t)])
+                    found.append(Filler(ctx.text[t.idx:t.idx + len(t)], t.idx, t.idx + len(t)))
         return found
 
     incident_triggers: list[tuple[int, int]] = []
@@ -219,16 +219,16 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and (
                 _acronym(h) or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")))
             if is_org:
-                out["PerpOrg"].append(p.text)
+                out["PerpOrg"].append(Filler(p.text, p.start, p.end))
             elif h is not None and _agentive(h, people | perps):
-                out["PerpInd"].append(p.text)  # not "the shock wave", "shrapnel", "the incident"
+                out["PerpInd"].append(Filler(p.text, p.start, p.end))  # not "the shock wave", "shrapnel", "the incident"
             if h is not None:
                 out["PerpOrg"] += org_inside(p, h)
         for p in m.recipients + m.victims:
             h = head_tok(p)
             if skip(p, h) or kind_of(p) in ("country",):
                 continue
-            for h, text in [(h, p.text)] + described(ctx, h):
+            for h, text in [(h, Filler(p.text, p.start, p.end))] + described(ctx, h):
                 low, lemma = h.lower_, h.lemma_.lower()
                 if low in physical or lemma in physical:
                     out["Target"].append(text)
@@ -238,7 +238,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
                     if _named_person(h):
-                        out["VictimName"].append(person_name(ctx, h, titles))  # MUC slot 18, the one GRIT scores
+                        out["VictimName"].append(Filler(person_name(ctx, h, titles), h.idx, h.idx + len(h.text)))  # MUC slot 18, the one GRIT scores
         out["Weapon"] += m.instruments
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
@@ -247,12 +247,40 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     for r in out:
         seen, uniq = set(), []
         for s in out[r]:
-            key = head_word(norm(s))
-            if key and key not in seen:
-                seen.add(key)
+            keys = {head_word(norm(s))} | ({("entity", ent.id)} if (ent := _entity_of(ctx, s)) is not None else set())
+            if all(keys) and not keys & seen:
+                seen |= keys
                 uniq.append(s)
         out[r] = uniq
     return out
+
+
+class Filler(str):
+    """A filler string that remembers where the text names it (None when it does not)."""
+
+    start: Optional[int]
+    end: Optional[int]
+
+    def __new__(cls, text: str, start: Optional[int] = None, end: Optional[int] = None):
+        obj = super().__new__(cls, text)
+        obj.start, obj.end = start, end
+        return obj
+
+
+def _filler(ctx, s0: int, e0: int) -> Filler:
+    """The filler for tokens [s0, e0) of the parse."""
+    start, end = ctx.doc[s0].idx, ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])
+    return Filler(ctx.text[start:end], start, end)
+
+
+def _entity_of(ctx, s: str):
+    """The named entity (person, organisation, armed group) a filler names, by the entity
+    stage's coreference: "FMLN" and "Farabundo Marti National Liberation Front" are one."""
+    start, end = getattr(s, "start", None), getattr(s, "end", None)
+    if start is None or not ctx.entities:
+        return None
+    ent = ctx.entity_at(start, end)
+    return ent if ent is not None and ent.kind not in ("country", "other") else None
 
 
 def filler_text(s: str, lex) -> str:
@@ -329,20 +357,20 @@ def described(ctx, h) -> list[tuple]:
                 todo.append(c)
                 if c.dep_ == "appos" or t.i != h.i:
                     s0, e0 = span_of(c)
-                    out.append((c, ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])]))
+                    out.append((c, _filler(ctx, s0, e0)))
         for c in t.children:  # "a guard named Barroso", "an agronomist identified as X"
             if c.dep_ == "acl" and c.lemma_.lower() in ("name", "identify", "call"):
                 names = [x for x in c.children if x.dep_ == "oprd"] + [
                     x for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.children if x.dep_ == "pobj"]
                 for x in names[:1]:
                     s0, e0 = span_of(x)
-                    out.append((x, ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])]))
+                    out.append((x, _filler(ctx, s0, e0)))
         if t.pos_ == "PROPN":
             s0, _ = span_of(t)
             nouns = [x for x in ctx.doc[s0:t.i] if x.pos_ == "NOUN"]
             if nouns:
                 last = nouns[-1]
-                out.append((last, ctx.text[ctx.doc[s0].idx:last.idx + len(last)]))
+                out.append((last, _filler(ctx, s0, last.i + 1)))
     return out
 
 
@@ -383,7 +411,7 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
         if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
             continue
         s0, e0 = span_of(t)
-        out.append(ctx.text[ctx.doc[s0].idx:ctx.doc[e0 - 1].idx + len(ctx.doc[e0 - 1])])
+        out.append(_filler(ctx, s0, e0))
     return out
 
 
@@ -407,7 +435,7 @@ def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
         s0 = t.i
         while s0 > trig.sent.start and ctx.doc[s0 - 1].dep_ == "compound" and ctx.doc[s0 - 1].head.i == t.i:
             s0 -= 1
-        out.append(ctx.text[ctx.doc[s0].idx:t.idx + len(t)])
+        out.append(_filler(ctx, s0, t.i + 1))
     return out
 
 
@@ -433,7 +461,7 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
             if (ent is not None and ent.kind in ("media", "person", "country")) or not words or words[0] == "no" \
                     or any(p.start <= s0 and e0 <= p.end for p in ctx.places):
                 continue
-            found.append(ctx.text[s0:e0])
+            found.append(Filler(ctx.text[s0:e0], s0, e0))
     return found
 
 
