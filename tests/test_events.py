@@ -392,3 +392,11 @@ def test_an_inverted_casualty_report_joins_the_attack():
     e = one("As a result of the rebel attack on the town, an agronomist was killed. "
             "Also injured was a street vendor identified as Maria Perales.", "ASSAULT")
     assert (e.dead, e.injured) == (1, 1)
+
+
+def test_a_participle_describing_a_noun_reports_a_past_killing():
+    e = one("The treaty will be applied only to compensate the relatives of the former minister murdered "
+            "in Lantra.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 1
+    e = one("The president revealed the names of the men involved in the six priests' slaying.", "ASSAULT")
+    assert e.dead == 6 and "men" in names(e.actors)

@@ -245,8 +245,9 @@ def _noun_victims(c: Token) -> list[Token]:
                 if q.dep_ == "conj" and q.lower_ == "of" and q.i > c.i:
                     out += [x for x in q.children if x.dep_ == "pobj"][:1]
         return out
-    poss = [x for x in c.children if x.dep_ == "poss" and (x.pos_ == "PROPN" or x.lower_ in ("his", "her"))]
-    return poss[:1]
+    poss = [x for x in c.children if x.dep_ == "poss" and (
+        x.pos_ == "PROPN" or x.lower_ in ("his", "her") or any(n.dep_ == "nummod" for n in x.children))]
+    return poss[:1]  # "Oqueli's death", "his assassination", "the six Jesuits' slaying"
 
 
 def _along_with(v: Token) -> list[Token]:

@@ -153,7 +153,7 @@ class ModalityFinder:
             for c in list(h.children) + (list(hd.children) if hd is not None and hd.pos_ == "NOUN" else []):
                 if c.dep_ == "acl" and _lemma(c) in ("attribute", "blame"):
                     result = _worst(result, "claimed")
-        if result in ("hypothetical", "planned") and _presupposed(trig, self.lex):
+        if result in ("hypothetical", "planned") and (_presupposed(trig, self.lex) or _past_participle(trig)):
             result = "asserted"
         if result == "asserted" and self._quoted(trig):
             result = "claimed"
@@ -204,6 +204,14 @@ class ModalityFinder:
 
 
 _NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
+
+
+def _past_participle(trig: Trigger) -> bool:
+    """A past participle describing a noun ("the minister murdered in Washington") reports a
+    past event, whatever the mood of the clause the noun is in."""
+    h = trig.head
+    return not trig.nominal and h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in h.children)
 
 
 def _presupposed(trig: Trigger, lex) -> bool:
