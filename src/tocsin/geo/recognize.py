@@ -295,7 +295,8 @@ def _cued_names(doc, gaz: Gazetteer, cfg: dict, skip, surnames) -> list[Found]:
     by a lower-case plural designator ("Walton and Oconee counties"), and a name the gazetteer
     knows before a noun of residents or local services ("a Meadow Grove man", "Grovetown police")."""
     out = []
-    for tok in doc:
+    for i in _tokens_spelled(doc, cfg["plural_designators"] | cfg["resident_nouns"]):
+        tok = doc[i]
         if not tok.text.islower():
             continue
         if tok.text in cfg["plural_designators"]:
@@ -326,6 +327,19 @@ def _cued_names(doc, gaz: Gazetteer, cfg: dict, skip, surnames) -> list[Found]:
                    for c in gaz.lookup(st)):
                 out.append(Found(span.start_char, span.end_char, "toponym"))
     return out
+
+
+def _tokens_spelled(doc, words: frozenset) -> list[int]:
+    """Indices of the tokens whose text is one of ``words``, in order, from the token hashes
+    (no Token object per token)."""
+    if not len(doc) or not words:
+        return []
+    import numpy
+    from spacy.attrs import ORTH
+    from spacy.strings import get_string_id
+
+    keys = numpy.fromiter((get_string_id(w) for w in words), dtype=numpy.uint64)
+    return numpy.nonzero(numpy.isin(doc.to_array(ORTH), keys))[0].tolist()
 
 
 def _locative(span, text: str, abbrev, gaz, cfg) -> bool:
@@ -428,6 +442,8 @@ def _place_prefix(ent, gaz: Gazetteer, cfg: dict):
     (own name) when an institution word follows them ("Athens Parks and Recreation", "Henderson
     County Jail"). Smaller towns are left to :func:`local_names`, which knows the article's states."""
     first = 1 if ent[0].lower_ == "the" else 0
+    if not any(t.lower_ in cfg["institution_words"] for t in ent[first + 1:]):
+        return None  # no institution word for a place to open (most entities): nothing below can match
     starts = [first]
     if first < len(ent) - 2 and ent[first].lower_ in cfg["directions"]:
         starts.append(first + 1)  # "Northeast Georgia Medical Center": the state, unless "East Bank" is one
@@ -474,6 +490,8 @@ def _in_longer_name(doc, span) -> bool:
 def _completed_on_the_right(doc, ent, s: int, text: str, gaz: Gazetteer, cfg: dict, taken):
     """(end char, end token) of a prominent place's name that an entity opens and one or two
     capitalised words outside any entity close ("the West" + "Bank", "Middle" + "East")."""
+    if ent.end >= len(doc) or not doc[ent.end].text[:1].isupper():
+        return None  # the next word must be capitalised whatever the length
     for k in (2, 1):
         j = ent.end + k
         if j > len(doc):
@@ -691,18 +709,19 @@ def local_names(doc, text: str, gaz: Gazetteer, found: list[Found], regions: set
     surnames = person_words(doc, gaz) if people is None else people
     countries = {cc for cc, _ in regions}
     out = []
+    toks = list(doc)  # one Token object per token, reused by the windows below
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if not tok.text[:1].isupper() or busy[tok.idx] or (tok.pos_ and tok.pos_ != "PROPN"):
             i += 1
             continue
         hit = None
         for j in range(min(n, i + 3), i, -1):
-            span = doc[i:j]
-            if any(busy[t.idx] or not t.text[:1].isupper() for t in span):
+            if any(busy[toks[k].idx] or not toks[k].text[:1].isupper() for k in range(i, j)):
                 continue
-            ents = {ent_of.get(t.i) for t in span}
+            span = doc[i:j]
+            ents = {ent_of.get(k) for k in range(i, j)}
             if len(ents) != 1:
                 continue
             ent = next(iter(ents))
