@@ -94,3 +94,22 @@ def test_seed_coref(seed_record, seed_text):
     assert ent_at(i, i + 9).name == "Kataib Hezbollah"
     i = seed_text.index("said Graham")
     assert ent_at(i + 5, i + 11).name == "Lindsey Graham"
+
+
+def test_whole_word_finds_what_the_boundary_regex_finds():
+    from hypothesis import given, settings, strategies as st
+
+    from tocsin.extract.coref import whole_word
+
+    alphabet = st.sampled_from(list("ab-_ .,'9éΩ\n") + ["ab", "ba", "\u0663", "\u00b2"])
+    texts = st.lists(alphabet, max_size=30).map("".join)
+    words = st.lists(alphabet, min_size=1, max_size=4).map("".join)
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts, words)
+    def check(text, word):
+        want = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+        assert whole_word(text, word) == want
+
+    check()
+    assert whole_word("Esper, Esper-Smith and Esper.", "Esper") == [(0, 5), (23, 28)]

@@ -155,13 +155,19 @@ def _compatible(state: CorefState, ent: Entity, rule: dict) -> bool:
     return True
 
 
+def _start(a: Ante) -> int:
+    return a.start
+
+
 def _antecedent(state: CorefState, start: int, end: int, rule: dict, subject_of=None) -> Optional[Entity]:
     """The best antecedent for a pronoun at [start, end) under ``rule`` (kinds/number/gender)."""
     sent = state.sent_of(start)
     quoted = state.quoted(start, end)
-    i = bisect.bisect_left([a.start for a in state.antes], start)
+    antes = state.antes
+    i = bisect.bisect_left(antes, start, key=_start)
     ranked = []
-    for a in state.antes[:i][::-1]:
+    for k in range(i - 1, -1, -1):
+        a = antes[k]
         if a.end > start:
             continue
         dist = sent - a.sent
@@ -207,6 +213,24 @@ def _is_expletive(tok) -> bool:
     return False
 
 
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch == "-"  # the regex [\w-] on str
+
+
+def whole_word(text: str, word: str) -> list[tuple[int, int]]:
+    """Where a non-empty ``word`` stands with no word character or hyphen on either side: the
+    matches of ``(?<![\\w-])word(?![\\w-])``, found with ``str.find`` (no pattern per word)."""
+    out, n, i = [], len(text), text.find(word) if word else -1
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _wordish(text[i - 1])) and (j >= n or not _wordish(text[j])):
+            out.append((i, j))
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+    return out
+
+
 def _add_mention(ent: Entity, start: int, end: int, text: str) -> None:
     if not any(m.start == start and m.end == end for m in ent.mentions):
         ent.mentions.append(Mention(start=start, end=end, text=text[start:end]))
@@ -244,10 +268,10 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
         info = infos.get(ent.id)
         if ent.kind != "person" or info is None or not info.surname or len(info.surname) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(info.surname)}(?![\w-])", text):
-            if free(m.start(), m.end()) and not ctx.excluded(m.start(), m.end()):
-                _add_mention(ent, m.start(), m.end(), text)
-                bisect.insort(taken, (m.start(), m.end()))
+        for ms, me in whole_word(text, info.surname):
+            if free(ms, me) and not ctx.excluded(ms, me):
+                _add_mention(ent, ms, me, text)
+                bisect.insort(taken, (ms, me))
     # antecedent table
     doc = ctx.doc
     for ent in entities:
