@@ -400,3 +400,16 @@ def test_a_participle_describing_a_noun_reports_a_past_killing():
     assert e.modality == "asserted" and e.dead == 1
     e = one("The president revealed the names of the men involved in the six priests' slaying.", "ASSAULT")
     assert e.dead == 6 and "men" in names(e.actors)
+
+
+def test_a_past_relative_clause_is_a_fact_and_a_planned_attack_is_planned():
+    e = one("The rebels demanded guarantees for unions after the attack on the federation, in which 10 union "
+            "members were killed.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 10
+    assert one("They plan an attack on the capital.", "ASSAULT").modality == "planned"
+
+
+def test_an_apposition_that_describes_the_victim_is_not_a_second_victim():
+    e = one("The assassination on 22 March of Bernardo Jarel, its presidential candidate, forced the party "
+            "to withdraw.", "ASSAULT")
+    assert e.dead == 1

@@ -165,8 +165,9 @@ def victims_of(c: Token) -> list[Token]:
     for t in out:
         expanded += _conjuncts(t)
         for a in (x for x in t.children if x.dep_ == "appos"):
-            if t.pos_ == "PROPN" and any(x.dep_ == "poss" for x in a.children):
-                expanded += _conjuncts(a)  # "X, his wife, and two other people": a list
+            if t.pos_ == "PROPN" and any(x.dep_ == "poss" and x.lower_ in ("his", "her", "their") for x in a.children) \
+                    and any(x.dep_ == "conj" for x in a.children):
+                expanded += _conjuncts(a)  # "X, his wife, and two other people": a list, not "X, its candidate"
     return expanded
 
 

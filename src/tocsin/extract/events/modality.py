@@ -107,6 +107,8 @@ class ModalityFinder:
             cue = _clause_cues(node, self.lex, reporter is not None)
             if cue:
                 result = _worst(result, cue)
+        if trig.support is not None and _lemma(trig.support) in self.planned and h.dep_ == "dobj":
+            result = _worst(result, "planned")  # "they plan an attack"
         # to-infinitives are unreal unless an implicative verb governs them
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
             if _lemma(h.head) not in self.implicative:
@@ -143,6 +145,8 @@ class ModalityFinder:
                             result = _worst(result, cue)
             if gov is reporter:
                 break
+            if dep == "relcl" and _past_clause(node):
+                break  # "the attack, in which 10 were killed": a past relative clause is a fact
             if gov.pos_ in ("VERB", "AUX") and dep in ("ccomp", "advcl", "conj", "parataxis") and glem in self.reporting:
                 break
             node = gov
@@ -204,6 +208,14 @@ class ModalityFinder:
 
 
 _NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
+
+
+def _past_clause(v: Token) -> bool:
+    """A clause in the simple past ("that killed", "in which 10 were killed"), no modal."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("to", "will", "would") for a in aux):
+        return False
+    return v.tag_ == "VBD" or any(a.lower_ in ("was", "were") for a in aux)
 
 
 def _past_participle(trig: Trigger) -> bool:
