@@ -14,7 +14,7 @@ from tocsin.record import Record
 from tocsin.store import filters as F
 from tocsin.store import schema, search
 from tocsin.store.filters import EventFilter
-from tocsin.store.rows import article_row, record_of
+from tocsin.store.rows import article_values, insert_all, record_of
 from tocsin.store.tables import ArticleRow, EventRow, ParticipantRow, QuoteRow
 
 DEFAULT_URL = "sqlite:///tocsin.db"
@@ -112,17 +112,19 @@ class Store:
 
     def _add_batch(self, records: list[Record]) -> AddResult:
         result = AddResult()
-        with Session(self._writer) as s, s.begin():
+        with self._writer.begin() as conn:  # Core inserts: the ORM's unit of work cost more than SQLite
             hashes = [r.article.text_sha256 for r in records]
-            known = set(s.scalars(select(ArticleRow.text_sha256).where(ArticleRow.text_sha256.in_(hashes))))
+            known = set(conn.scalars(select(ArticleRow.text_sha256).where(ArticleRow.text_sha256.in_(hashes))))
+            batch = []
             for rec in records:
                 if rec.article.text_sha256 in known:
                     result.skipped += 1
                     continue
                 known.add(rec.article.text_sha256)
-                s.add(article_row(rec))
+                batch.append(article_values(rec))
                 result.added += 1
                 result.ids.append(rec.article.id)
+            insert_all(conn, batch)
         return result
 
     def delete_article(self, article_id: str) -> int:
