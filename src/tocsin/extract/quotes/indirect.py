@@ -9,8 +9,12 @@ stretch of text, outermost first).
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Optional
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan, Token
 
 from tocsin.context import Context
@@ -63,12 +67,28 @@ def _according(sent: SpacySpan, k: int) -> Optional[tuple[int, int]]:
     return a if a[1] - a[0] >= 3 else None
 
 
+def _possible_cues(doc, lex: Lexicon) -> list[int]:
+    """Indices of the tokens the loop below can take as a cue: "according", or a word whose
+    lemma (lower-cased) is a speech, cognition or intention cue. Read from the token hashes, each
+    distinct lemma looked at once, so no Token object is made for the other words."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, LEMMA])
+    words = lex.speech | lex.cognition | lex.intention
+    strings = doc.vocab.strings
+    lemmas = [h for h in numpy.unique(arr[:, 1]).tolist() if strings[h].lower() in words]
+    hit = (arr[:, 0] == get_string_id("according")) | numpy.isin(arr[:, 1], numpy.array(lemmas, dtype=arr.dtype))
+    return numpy.nonzero(hit)[0].tolist()
+
+
 def extract(ctx: Context, lex: Lexicon, ix: DocIndex, taken: Callable[[int, int], bool]) -> list[Cand]:
     doc = ix.doc
     cands: list[Cand] = []
+    cue_tokens = _possible_cues(doc, lex)
     for sent in ctx.sentences():
         found: list[tuple[int, Token, tuple[int, int]]] = []
-        for t in sent:
+        lo, hi = bisect.bisect_left(cue_tokens, sent.start), bisect.bisect_left(cue_tokens, sent.end)
+        for t in (doc[k] for k in cue_tokens[lo:hi]):
             if cues.is_according(t):
                 rng = _according(sent, t.i)
                 if rng:

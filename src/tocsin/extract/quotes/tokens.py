@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .marks import paragraphs
@@ -12,14 +13,14 @@ class DocIndex:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
-        self.starts = [t.idx for t in doc]
         n = len(doc)
+        self.starts = doc.to_array(IDX).tolist() if n else []
         self.sent_start = [0] * n
         self.sent_end = [0] * n
         for s in doc.sents:
-            for k in range(s.start, s.end):
-                self.sent_start[k] = s.start
-                self.sent_end[k] = s.end
+            a, b = s.start, s.end
+            self.sent_start[a:b] = [a] * (b - a)
+            self.sent_end[a:b] = [b] * (b - a)
         self.paras = paragraphs(text)
         self._pstarts = [p[0] for p in self.paras]
 
