@@ -39,10 +39,20 @@ def _predicate(value, h: Callable[[str], int]) -> Optional[Callable[[int], bool]
     return None
 
 
+def _keys(value, h) -> Optional[list[int]]:
+    """The hashes an equality / IN test accepts (an index key), else None."""
+    if isinstance(value, str):
+        return [h(value)]
+    if isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list):
+        return [h(a) for a in value["IN"]]
+    return None
+
+
 class _FastMatcher:
-    """A one-token pattern's match depends only on that token's (TAG, LOWER, DEP, IS_SPACE), so
-    the patterns that match each distinct row are found once and remembered; the few longer
-    patterns are remembered as candidates by their first token and checked on the rest."""
+    """Patterns are indexed by their first token's TAG and/or LOWER test. A one-token pattern's
+    match depends only on that token's (TAG, LOWER, DEP, IS_SPACE), so the patterns matching each
+    distinct row are found once and remembered; the few longer patterns are remembered as
+    candidates by their first token and checked on the next tokens."""
 
     MEMO_MAX = 200_000  # distinct rows remembered (the vocabulary only grows in a long run)
 
@@ -53,7 +63,8 @@ class _FastMatcher:
         self.strings = strings
         self.attr_ids = [TAG, LOWER, DEP, IS_SPACE]
         h = lambda s: strings.add(s) if s else 0
-        self.patterns: list = []  # (attr_id, [checks per token])
+        self.index: dict = {}   # (kind, key...) -> [(attr_id, [checks per token])]
+        self.rest: list = []    # patterns with nothing to index on
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 toks = []
@@ -67,7 +78,22 @@ class _FastMatcher:
                             raise ValueError("unsupported test")
                         checks.append((list(_FIELDS).index(key), pred))
                     toks.append(checks)
-                self.patterns.append((attr_id, toks))
+                first = pattern[0]
+                tags = _keys(first.get("TAG"), h) if "TAG" in first else None
+                lowers = _keys(first.get("LOWER"), h) if "LOWER" in first else None
+                item = (attr_id, toks)
+                if tags and lowers:
+                    for t in tags:
+                        for low in lowers:
+                            self.index.setdefault(("TL", t, low), []).append(item)
+                elif tags:
+                    for t in tags:
+                        self.index.setdefault(("T", t), []).append(item)
+                elif lowers:
+                    for low in lowers:
+                        self.index.setdefault(("L", low), []).append(item)
+                else:
+                    self.rest.append(item)
         self.match_ids = [strings.add(str(i)) for i in range(len(ruler.attrs))]
         self._memo: dict = {}  # row -> (attr ids of one-token matches, longer candidates)
 
@@ -86,13 +112,19 @@ class _FastMatcher:
         return all(self._fits(rows[i + j], checks) for j, checks in enumerate(toks))
 
     def _row(self, row) -> tuple:
+        """(attr ids of the one-token patterns matching ``row``, longer patterns whose first
+        token it fits)."""
         ones, longer = [], []
-        for attr_id, toks in self.patterns:
-            if self._fits(row, toks[0]):
-                if len(toks) == 1:
-                    ones.append(attr_id)
-                else:
-                    longer.append((attr_id, toks))
+        tag, low = row[0], row[1]
+        index = self.index
+        for items in (index.get(("TL", tag, low), ()), index.get(("T", tag), ()), index.get(("L", low), ()),
+                      self.rest):
+            for attr_id, toks in items:
+                if self._fits(row, toks[0]):
+                    if len(toks) == 1:
+                        ones.append(attr_id)
+                    else:
+                        longer.append((attr_id, toks))
         return tuple(ones), tuple(longer)
 
     def __call__(self, doc) -> list:
