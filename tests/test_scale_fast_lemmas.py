@@ -57,3 +57,18 @@ def test_same_word_and_pos_other_morphology():
                          (["Number=Plur", "Number=Sing"], ["medium", "media"])):
         doc = Doc(nlp.vocab, words=["media", "media"], pos=["NOUN", "NOUN"], morphs=morphs)
         assert [t.lemma_ for t in lem(doc)] == want
+
+
+def test_word_lists_keep_their_words_in_order():
+    from tocsin.nlp import MODEL_NAME
+    from tocsin.scale.fast_lemmas import install
+
+    plain, fast = spacy.load(MODEL_NAME), spacy.load(MODEL_NAME)
+    assert install(fast)
+    want = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    got = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert list(got.keys()) == list(want.keys()) and len(want) > 0
+    for key in want.keys():
+        assert list(got[key]) == list(want[key])
+        word = want[key][len(want[key]) // 2]
+        assert word in got[key] and word + "qz" not in got[key]
