@@ -56,10 +56,10 @@ def test_grit_scoring_of_role_fillers():
     score = GritScore()
     score.add({"PerpInd": [["the guerrillas"]], "PerpOrg": [["FMLN"], ["F.M.L.N"]], "Victim": [["Mayor Juan Perez"]],
                "Weapon": [["bomb"], ["a bomb"]]}, gold)
-    assert (score.roles["PerpInd"].matched, score.roles["PerpInd"].predicted) == (1, 1)
-    assert (score.roles["PerpOrg"].matched, score.roles["PerpOrg"].predicted) == (1, 2)  # one-to-one
-    assert score.roles["Victim"].matched == 0  # exact match: the title makes it wrong
-    assert (score.roles["Weapon"].matched, score.roles["Weapon"].gold) == (1, 1)
+    assert (score.roles["PerpInd"].tp, score.roles["PerpInd"].fp) == (1, 0)
+    assert (score.roles["PerpOrg"].tp, score.roles["PerpOrg"].fp) == (1, 1)  # one-to-one
+    assert (score.roles["Victim"].tp, score.roles["Victim"].fn) == (0, 1)  # exact match: the title makes it wrong
+    assert (score.roles["Weapon"].tp, score.roles["Weapon"].fn) == (1, 0)
     assert normalize("The F.M.L.N.'s  units") == "fmlns units"
     assert round(score.micro.f1, 3) == round(2 * (3 / 6) * (3 / 4) / (3 / 6 + 3 / 4), 3)
 

@@ -1,14 +1,15 @@
 """Score ASSAULT events against MUC-4 (terrorism stories and answer-key templates).
 
 Per story: incident detection (the story has an incident template / tocsin codes an asserted
-or claimed ASSAULT). Role-filler entity F1 as in GRIT (Du et al. 2021): document-level sets
-of fillers for PerpInd (slot 9), PerpOrg (10), Target (12), Victim (18, 19) and Weapon (6);
-a predicted string matches a gold entity when it equals one of its alternatives or shares
-its head noun (the last word). Also: date (slot 2) and location (slot 3) accuracy, and victim
-counts: on templates whose slot 21/23 give a number and a DEATH or INJURY effect, whether an
-event of the story has that many dead / injured. The stories are all capitals: the pipeline
-truecases them for the parser (:mod:`tocsin.ingest.truecase`). ``tocsin evaluate muc --data ../shared/data/muc4
---split tst1,tst2``.
+or claimed ASSAULT). Role fillers scored two ways: GRIT's entity scoring (Du, Rush and Cardie
+2021; :mod:`tocsin.evaluate.muc_grit`: exact match after normalisation, Victim = slot 18
+names), and the older head-noun match over PerpInd (slot 9), PerpOrg (10), Target (12), Victim
+(18 and 19) and Weapon (6), where a predicted string matches a gold entity when it equals one
+of its alternatives or shares its head noun (the last word). Also: date (slot 2) and location
+(slot 3) accuracy, and victim counts: on templates whose slot 21/23 give a number and a DEATH
+or INJURY effect, whether an event of the story has that many dead / injured. The stories are
+all capitals: the pipeline truecases them for the parser (:mod:`tocsin.ingest.truecase`).
+``tocsin evaluate muc --data ../shared/data/muc4 --split tst1,tst2``.
 """
 from __future__ import annotations
 

@@ -19,6 +19,8 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from tocsin.evaluate._common import PRF
+
 ROLE_SLOTS = {"PerpInd": "9", "PerpOrg": "10", "Target": "12", "Victim": "18", "Weapon": "6"}
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCT = str.maketrans("", "", string.punctuation)
@@ -89,31 +91,8 @@ def _matching(pred: list[list[str]], gold: list[list[str]]) -> int:
 
 
 @dataclass
-class Tally:
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def p(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def row(self, name: str) -> str:
-        return (f"{name:<34} P {self.p:.3f}  R {self.r:.3f}  F1 {self.f1:.3f}  "
-                f"(matched {self.matched}, predicted {self.predicted}, gold {self.gold})")
-
-
-@dataclass
 class GritScore:
-    roles: dict[str, Tally] = field(default_factory=lambda: {r: Tally() for r in ROLE_SLOTS})
+    roles: dict[str, PRF] = field(default_factory=lambda: {r: PRF() for r in ROLE_SLOTS})
 
     def add(self, pred: dict[str, list[list[str]]], gold: dict[str, list[list[str]]]) -> dict[str, tuple]:
         """Score one story; returns role -> (unmatched predictions, unmatched gold) for error lists."""
@@ -123,23 +102,19 @@ class GritScore:
             p = [e for e in p if e]
             g = gold.get(role, [])
             k = _matching(p, g)
-            t = self.roles[role]
-            t.matched += k
-            t.predicted += len(p)
-            t.gold += len(g)
+            t = self.roles[role]  # matched alignments are true positives
+            t.tp += k
+            t.fp += len(p) - k
+            t.fn += len(g) - k
             hit_p = [e for e in p if any(all(m in ge for m in e) for ge in g)]
             hit_g = [ge for ge in g if any(all(m in ge for m in e) for e in p)]
             misses[role] = ([e for e in p if e not in hit_p], [ge for ge in g if ge not in hit_g])
         return misses
 
     @property
-    def micro(self) -> Tally:
-        t = Tally()
-        for r in self.roles.values():
-            t.matched += r.matched
-            t.predicted += r.predicted
-            t.gold += r.gold
-        return t
+    def micro(self) -> PRF:
+        return PRF(tp=sum(r.tp for r in self.roles.values()), fp=sum(r.fp for r in self.roles.values()),
+                   fn=sum(r.fn for r in self.roles.values()))
 
     @property
     def macro_f1(self) -> float:
