@@ -37,7 +37,7 @@ def name_key(name: str) -> str:
     return s
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def lookup_key(name: str) -> str:
     """:func:`name_key`, memoised for look-ups (an article asks for the same names many times);
     the index build calls :func:`name_key` directly."""

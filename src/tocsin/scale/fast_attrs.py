@@ -54,7 +54,7 @@ class _FastMatcher:
     distinct row are found once and remembered; the few longer patterns are remembered as
     candidates by their first token and checked on the next tokens."""
 
-    MEMO_MAX = 200_000  # distinct rows remembered (the vocabulary only grows in a long run)
+    MEMO_MAX = 50_000  # distinct rows remembered (at most ~15 MB); emptied when full
 
     def __init__(self, ruler):
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG

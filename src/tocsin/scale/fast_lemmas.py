@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 _MARK = "_tocsin_fast_lemmas"
-MEMO_MAX = 200_000  # distinct (word, POS, morphology) remembered; the vocabulary only grows
+MEMO_MAX = 50_000  # distinct (word, POS, morphology) remembered (at most ~15 MB); emptied when full
 
 
 def enabled() -> bool:
