@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from tocsin import __version__, limits as limits_mod, nlp as nlp_loader
+from tocsin import __version__, doc_memo, limits as limits_mod, nlp as nlp_loader
 from tocsin.context import Context
 from tocsin.errors import ExtractionError, InputError, LimitError, NotEnglishError, TocsinError
 from tocsin.ids import article_id, text_sha256
@@ -91,16 +91,19 @@ def code(article: Article, doc, started: Optional[float] = None) -> Record:
     budget = limits_mod.current().time_budget_s
     started = time.monotonic() if started is None else started
     ctx = Context(article=article, doc=doc)
-    for attr, fn in _stage_functions():
-        if attr not in _warm:
-            t0 = time.monotonic()
+    try:
+        for attr, fn in _stage_functions():
+            if attr not in _warm:
+                t0 = time.monotonic()
+                _run_stage(ctx, attr, fn)
+                _warm.add(attr)
+                started += time.monotonic() - t0
+                continue
+            if time.monotonic() - started > budget:
+                raise LimitError(article.id, f"over the time budget of {budget:g} s per article (at {attr})")
             _run_stage(ctx, attr, fn)
-            _warm.add(attr)
-            started += time.monotonic() - t0
-            continue
-        if time.monotonic() - started > budget:
-            raise LimitError(article.id, f"over the time budget of {budget:g} s per article (at {attr})")
-        _run_stage(ctx, attr, fn)
+    finally:
+        doc_memo.clear()  # what the stages shared about this document goes with it
     return Record(
         article=article,
         timexes=ctx.timexes,

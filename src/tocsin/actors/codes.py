@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from tocsin import doc_memo
 from tocsin.actors.kb import KB, Actor
 
 
@@ -26,26 +27,25 @@ class KBIndex:
 
     @classmethod
     def of(cls, doc: Doc, key: str = "tocsin_actors") -> "KBIndex":
-        """The index of ``doc``'s span group ``key``. The last one built is kept (the events
-        stage asks for it sentence by sentence); callers only read it."""
-        global _last
+        """The index of ``doc``'s span group ``key``, built once per document (the events stage
+        asks for it sentence by sentence, see :mod:`tocsin.doc_memo`); callers only read it."""
         group = doc.spans.get(key)
         size = len(group) if group is not None else 0
-        last = _last  # (doc, key, group, size, index): one tuple, swapped whole
-        if last is not None and last[0] is doc and last[1] == key and last[2] is group and last[3] == size:
-            return last[4]
+        built = doc_memo.get(doc, f"kb_index:{key}", lambda: (group, size, cls._build(group)))
+        if built[0] is group and built[1] == size:
+            return built[2]
+        return cls._build(group)  # the group was replaced or grew since: not expected
+
+    @classmethod
+    def _build(cls, group) -> "KBIndex":
         idx = cls()
         for sp in group if group is not None else ():
             for i in range(sp.start, sp.end):
                 idx.by_token[i] = sp
-        _last = (doc, key, group, size, idx)
         return idx
 
     def at(self, i: int) -> Optional[Span]:
         return self.by_token.get(i)
-
-
-_last: Optional[tuple] = None
 
 
 def state_of_key(kb: KB, key: str) -> Optional[str]:
