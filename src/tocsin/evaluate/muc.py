@@ -23,6 +23,7 @@ import typer
 
 from tocsin.evaluate._common import PRF, echo, require_path
 from tocsin.evaluate.muc_grit import GritScore, gold_entities
+from tocsin.extract.events.counts import is_person_name
 
 ROLES = {"PerpInd": ("9",), "PerpOrg": ("10",), "Target": ("12",), "Victim": ("18", "19"), "Weapon": ("6",)}
 _STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.M)
@@ -288,9 +289,9 @@ def filler_text(s: str, lex) -> str:
     """A description filler as the MUC-4 keys write it (task definition, slots 9 and 19): no
     leading quantifiers or unhelpful modifiers ("several houses" -> "houses", "another guerrilla
     column" -> "guerrilla column")."""
-    drop = lex.cue_set("filler_drop_words")
+    drop = lex.cue_set("filler_drop_words") | {"the", "a", "an"}
     words = s.split()
-    while len(words) > 1 and words[0].lower().strip(".,") in drop | {"the", "a", "an"}:
+    while len(words) > 1 and words[0].lower().strip(".,") in drop:
         words = words[1:]
     return " ".join(words)
 
@@ -299,7 +300,7 @@ def _named_person(h) -> bool:
     """Whether a participant head is (the end of) a person's name: a PERSON or a proper noun
     that is no place or organisation, or a word the truecaser left lower-case right after a
     PERSON name ("Jorge Adolfo vargas")."""
-    if h.ent_type_ == "PERSON" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG", "NORP")):
+    if is_person_name(h):
         return True
     return h.i > 0 and h.doc[h.i - 1].ent_type_ == "PERSON" and h.doc[h.i - 1].dep_ == "compound" \
         and h.doc[h.i - 1].head.i == h.i

@@ -18,7 +18,7 @@ from tocsin.context import Context
 from tocsin.extract.events import crosswalk
 from tocsin.extract.events.anchors import Anchors
 from tocsin.extract.events.arguments import ArgumentFinder
-from tocsin.extract.events.counts import count_victims
+from tocsin.extract.events.counts import count_victims, is_person_name
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster
 from tocsin.extract.events.modality import ModalityFinder
@@ -364,16 +364,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     )
 
 
-def _person_name(t: Token) -> bool:
-    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP"))
-
-
 def _person_names(t: Token) -> list[Token]:
     """The person's name a participant gives: itself, or the name in apposition to a common
     noun ("the judge Carlos Vardel")."""
-    if _person_name(t):
+    if is_person_name(t):
         return [t]
-    return [c for c in t.children if c.dep_ == "appos" and _person_name(c)][:1]
+    return [c for c in t.children if c.dep_ == "appos" and is_person_name(c)][:1]
 
 
 def _mention_additive(casualties: list[Trigger], victims: dict[int, list[Token]], lex: Lexicon) -> bool:

@@ -57,6 +57,12 @@ def _number_tokens(t: Token) -> list[Token]:
     return sorted(set(toks), key=lambda x: x.i)
 
 
+def is_person_name(t: Token) -> bool:
+    """Whether a token is (part of) a person's name: a PERSON, or a proper noun that is no
+    place, organisation or nationality."""
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP"))
+
+
 def number_of(t: Token, lex: Lexicon) -> Optional[int]:
     """The number a token is or carries ("59", "59 people", "twenty-four"), else None."""
     nums = _number_tokens(t)

@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from tocsin.extract.events.counts import number_of
 from tocsin.extract.events.lexicon import Lexicon
 
 _VALUE_PREPS = ("to", "at", "of")
@@ -39,8 +40,6 @@ def toll_kind(t: Token, lex: Lexicon) -> Optional[str]:
 
 def toll_value(t: Token, lex: Lexicon) -> Optional[int]:
     """The number a sentence gives a toll noun, or None."""
-    from tocsin.extract.events.counts import number_of
-
     verbs = lex.cue_set("toll_verbs")
     candidates: list[Token] = []
     for c in t.children:  # "a toll of 59"

@@ -156,17 +156,16 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
 def _labor_action(t: Token, lex: Lexicon) -> bool:
     """Whether a "strike" is a work stoppage: a labour modifier ("general", "nationwide",
     "48-hour", "teachers'") or a verb that calls or ends one ("hold", "call", "declare")."""
-    cues = lex.cues.get("labor_strike") or {}
-    if _lemma(t) not in set(cues.get("nouns") or []):
+    if _lemma(t) not in lex.cue_set("labor_strike_nouns"):
         return False
-    mods = set(cues.get("modifiers") or [])
+    mods = lex.cue_set("labor_strike_modifiers")
     for c in t.children:
         if c.dep_ in ("amod", "compound", "nmod", "poss") and (_lemma(c) in mods or c.lower_ in mods):
             return True
         if c.dep_ in ("amod", "compound", "nummod") and c.lower_.endswith("-hour"):
             return True
     gov = t.head
-    return t.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in set(cues.get("verbs") or [])
+    return t.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in lex.cue_set("labor_strike_verbs")
 
 
 def _to_death(v: Token, lex: Lexicon) -> bool:
