@@ -413,3 +413,46 @@ def test_an_apposition_that_describes_the_victim_is_not_a_second_victim():
     e = one("The assassination on 22 March of Bernardo Jarel, its presidential candidate, forced the party "
             "to withdraw.", "ASSAULT")
     assert e.dead == 1
+
+
+def test_a_victim_list_the_parser_breaks_is_counted_from_its_words():
+    e = one("Three judges resigned over the murders of the governor of Solano, another judge, and the Solano "
+            "police commander.", "ASSAULT")
+    assert e.dead == 3
+    e = one("A senator said the murder of the five monks, a cook, and her daughter was the work of the army.", "ASSAULT")
+    assert e.dead == 7
+    assert not e.actors  # the senator reports the murder; he did not commit it
+    e = one("Papers linking the cartel to the assassinations of Luis Arenal, Mario Jaral Ossa, and of Colonel "
+            "Ramon Quintal were found.", "ASSAULT")
+    assert e.dead == 3
+
+
+def test_a_list_stops_at_descriptions_and_inside_an_of_phrase():
+    e = one("Gunmen killed Rosa Velar, wife of Colonel Pablo Velar of the planning and logistics department of "
+            "the army, in Orvalle.", "ASSAULT")
+    assert e.dead == 1
+    e = one("Gunmen killed Juan Perlo, a Reuter photographer, and his driver in Orvalle.", "ASSAULT")
+    assert e.dead == 2
+    e = one("The attacks left two dead and three injured in Orvalle.", "ASSAULT")
+    assert (e.dead, e.injured) == (2, 3)  # two effects, not a list of five people
+
+
+def test_a_run_together_number_word_counts():
+    e = one("THIRTYTHREE SOVIET SEAMEN HAVE BEEN INJURED IN THE PORT OF CALLAO BY A BOMB.", "ASSAULT")
+    assert e.injured == 33
+
+
+def test_a_charge_or_suspicion_presupposes_the_killing_and_names_the_accused():
+    e = one("He backs the decision to prosecute the eight officers charged with killing six priests.", "ASSAULT")
+    assert e.modality == "claimed" and e.dead == 6
+    assert "officers" in names(e.actors)
+    e = one("Police showed photographs of five men suspected of killing the candidate Luis Garvel.", "ASSAULT")
+    assert e.modality == "claimed" and e.dead == 1 and "men" in names(e.actors)
+    e = one("Two soldiers were not charged with the killing.", "ASSAULT")
+    assert e.modality == "negated"
+
+
+def test_a_death_from_weapon_wounds_is_an_attack_and_a_natural_death_is_not():
+    e = one("The candidate Bernardo Olsa died from gunshot wounds in Bogota on Thursday.", "ASSAULT")
+    assert e.mode == "firearms" and e.dead == 1
+    assert not [e for e in events("The old mayor died of a heart attack on Monday.") if e.type == "ASSAULT"]

@@ -219,6 +219,18 @@ class ArgumentFinder:
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
             return []
+        if v.dep_ == "pcomp" and v.head.lower_ in ("with", "of", "for") and _lemma(v.head.head) in self.lex.cue_set("claim_verbs"):
+            return self._accused(v.head.head)  # "five men suspected of killing X"
+        return []
+
+    def _accused(self, gov: Token) -> list[Token]:
+        """Whom an accusation names: the noun its participle describes ("the men charged
+        with"), its passive subject ("they were accused of"), or its object ("accused X of")."""
+        if gov.dep_ == "acl" and gov.head.pos_ in ("NOUN", "PROPN"):
+            return self.resolve(gov.head)
+        deps = ("nsubjpass",) if _is_passive(gov) else ("dobj",)
+        for c in _children(gov, deps):
+            return self.resolve(c)
         return []
 
     def _involved(self, n: Token) -> list[Token]:

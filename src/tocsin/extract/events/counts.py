@@ -31,9 +31,9 @@ def parse_number(words: list[str], lex: Lexicon) -> Optional[int]:
             current += int(w.replace(",", ""))
             seen = True
             continue
-        parts = w.split("-")
-        if all(p in lex.numbers for p in parts):
-            current += sum(lex.numbers[p] for p in parts)
+        value = word_value(w, lex)
+        if value is not None:
+            current += value
             seen = True
             continue
         if w in lex.multipliers:
@@ -48,10 +48,39 @@ def parse_number(words: list[str], lex: Lexicon) -> Optional[int]:
     return total + current if seen else None
 
 
+def word_value(w: str, lex: Lexicon) -> Optional[int]:
+    """The value of one number word: "six" -> 6, "twenty-four" -> 24, and the run-together
+    "thirtythree" -> 33 that wire copy writes; None for any other word."""
+    parts = w.split("-")
+    if all(p in lex.numbers for p in parts):
+        return sum(lex.numbers[p] for p in parts)
+    for k in range(4, len(w) - 2):
+        tens, unit = w[:k], w[k:]
+        if tens in lex.numbers and unit in lex.numbers and lex.numbers[tens] % 10 == 0 \
+                and lex.numbers[tens] >= 20 and 0 < lex.numbers[unit] < 10:
+            return lex.numbers[tens] + lex.numbers[unit]
+    return None
+
+
+def number_word(t: Token, lex: Lexicon) -> bool:
+    """Whether a token is a number: digits, a NUM, or a number word of the lexicon."""
+    low = t.lower_
+    return t.pos_ == "NUM" or t.like_num or (low in lex.numbers and low not in ("a", "an", "no")) or _run_together(t)
+
+
+def _run_together(t: Token) -> bool:
+    """A tens and a unit written as one word ("THIRTYTHREE"), which the tagger does not read as
+    a number."""
+    from tocsin.extract.events.lexicon import load
+
+    return len(t.text) > 7 and t.is_alpha and t.lower_ not in load().numbers and word_value(t.lower_, load()) is not None
+
+
 def _number_tokens(t: Token) -> list[Token]:
-    toks = [t] if t.pos_ == "NUM" or t.like_num else []
+    toks = [t] if t.pos_ == "NUM" or t.like_num or _run_together(t) else []
     for c in t.children:
-        if c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num):
+        if (c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num)) or (
+                c.dep_ in ("nummod", "compound", "quantmod", "amod") and _run_together(c)):
             toks.append(c)
             toks.extend(x for x in c.children if x.dep_ in ("compound", "quantmod") and (x.pos_ == "NUM" or x.like_num))
     return sorted(set(toks), key=lambda x: x.i)
@@ -282,12 +311,36 @@ def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
         return None, []
     if victims == [c]:
         return victim_count(c, lex), []
-    total = 0
+    total: Optional[int] = 0
     for v in victims:
         n = victim_count(v, lex)
         if n is None:
             n = named_list_count(v, lex)
         if n is None:
-            return None, victims
+            total = None
+            break
         total += n
+    listed = _listed(c, victims[0], lex)
+    if listed is not None and (total is None or listed[0] > total):
+        return listed[0], victims + [h for h in listed[1] if h not in victims]
     return total, victims
+
+
+def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
+    """The victim enumeration that starts with a casualty word's first victim, read from the
+    words (:mod:`tocsin.extract.events.enumeration`): after "of" for a noun ("the murders of
+    A, B, and C"), from the victim phrase's first word for a verb."""
+    from tocsin.extract.events.enumeration import enumerated
+
+    if c.pos_ == "NOUN":
+        of = first.head
+        if first.dep_ != "pobj" or of.lower_ != "of" or of.head.i != c.i:
+            return None
+        start = of.i + 1
+    else:
+        start = first.i
+        while start > first.sent.start and first.doc[start - 1] in set(first.subtree) and first.doc[start - 1].i != c.i:
+            start -= 1
+        if first.i > c.i and start <= c.i:
+            start = c.i + 1
+    return enumerated(first.doc[start], lex)

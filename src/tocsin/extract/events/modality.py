@@ -145,6 +145,9 @@ class ModalityFinder:
                             result = _worst(result, cue)
             if gov is reporter:
                 break
+            if glem in self.claim_verbs and gov.pos_ == "VERB" and dep == "prep" and node.lower_ in ("with", "of", "for", "in"):
+                result = "claimed"  # "the men charged with killing X", "suspected of the murder":
+                break  # the charge presupposes the event, whatever the mood around it
             if dep == "relcl" and _past_clause(node):
                 break  # "the attack, in which 10 were killed": a past relative clause is a fact
             if gov.pos_ in ("VERB", "AUX") and dep in ("ccomp", "advcl", "conj", "parataxis") and glem in self.reporting:

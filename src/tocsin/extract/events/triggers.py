@@ -153,6 +153,19 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
     return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
 
 
+def _violent_cause(t: Token, lex: Lexicon) -> Optional[str]:
+    """The attack mode of a death whose cause is a weapon's wound ("died of gunshot wounds",
+    "his death from stab wounds"), else None: such a death is an attack even with no attack
+    word."""
+    causes = lex.cues.get("violent_death_causes") or {}
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ in ("from", "of", "after"):
+            for d in p.subtree:
+                if d.i != p.i and _lemma(d) in causes:
+                    return causes[_lemma(d)]
+    return None
+
+
 def _labor_action(t: Token, lex: Lexicon) -> bool:
     """Whether a "strike" is a work stoppage: a labour modifier ("general", "nationwide",
     "48-hour", "teachers'") or a verb that calls or ends one ("hold", "call", "declare")."""
@@ -239,8 +252,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                 # "lost their lives": the verb is a casualty word only with that object
                 kind = next((idiom[_lemma(c)] for c in t.children if c.dep_ in ("dobj", "prt") and _lemma(c) in idiom), None)
             if kind and t.dep_ not in ("amod", "compound"):
-                out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, t.pos_ != "VERB", casualty=kind,
-                                   casualty_only=True)
+                cause = _violent_cause(t, lex) if kind == "dead" else None
+                out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", cause, t.pos_ != "VERB", casualty=kind,
+                                   casualty_only=cause is None)
             continue
         if _blocked(t, lex):
             continue
