@@ -456,3 +456,17 @@ def test_a_death_from_weapon_wounds_is_an_attack_and_a_natural_death_is_not():
     e = one("The candidate Bernardo Olsa died from gunshot wounds in Bogota on Thursday.", "ASSAULT")
     assert e.mode == "firearms" and e.dead == 1
     assert not [e for e in events("The old mayor died of a heart attack on Monday.") if e.type == "ASSAULT"]
+
+
+def test_coordinated_killing_nouns_share_their_victims_and_a_killed_persons_participle_counts():
+    e = one("The leaders fled after the kidnapping and assassination of five university students.", "ASSAULT")
+    assert e.dead == 5
+    e = one("Navarro, who replaced the assassinated Carlos Pizal, believes peace is near.", "ASSAULT")
+    assert e.dead == 1 and names(e.recipients) == "Carlos Pizal"
+    assert not [e for e in events("The wounded soldier was taken to a hospital in Orvalle.") if e.dead]
+
+
+def test_an_aside_in_brackets_does_not_end_a_victim_list():
+    e = one("The murders of the leader of the Union Party (UP), a judge, and the mayor of Orvalle shocked the "
+            "country.", "ASSAULT")
+    assert e.dead == 3

@@ -43,6 +43,9 @@ def _with_conjuncts(t: Token) -> list[Token]:
     return out
 
 
+_CASUALTY_PARTICIPLES = frozenset({"kill", "murder", "assassinate", "slay", "massacre", "execute", "wound", "injure"})
+
+
 def span_of(t: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``t`` without its determiner,
     trailing prepositional phrases and relative clauses."""
@@ -50,8 +53,8 @@ def span_of(t: Token) -> tuple[int, int]:
     for c in t.lefts:
         if c.dep_ in _LEFT_SKIP:
             continue
-        if c.dep_ == "poss":
-            continue
+        if c.dep_ == "poss" or (c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _CASUALTY_PARTICIPLES):
+            continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro
         start = min(start, min(x.i for x in c.subtree))
         break
     end = t.i + 1

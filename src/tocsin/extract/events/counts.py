@@ -149,8 +149,8 @@ def victims_of(c: Token) -> list[Token]:
     passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children) or (
         c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children))
     if c.pos_ in ("VERB", "AUX"):
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            out = [c.head]  # "the ten workers killed in the attack"
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out = [c.head]  # "the ten workers killed in the attack", "the murdered journalist"
         elif c.dep_ == "acl" and c.tag_ == "VBN" and c.head.lower_ == "those" and c.head.dep_ == "pobj" \
                 and c.head.head.lower_ == "among":
             clause = c.head.head.head  # "two policemen were among those killed"
@@ -265,6 +265,11 @@ def _noun_victims(c: Token) -> list[Token]:
     X and of Y"), one hung on a date or place between ("the assassination in February of X"),
     or a possessive ("his assassination", "Oqueli's death")."""
     ofs = [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    if not ofs:  # "the kidnapping and assassination of X": coordinated nouns share the "of"
+        for n in [c.head] if c.dep_ == "conj" and c.head.pos_ == "NOUN" else [x for x in c.children if x.dep_ == "conj" and x.pos_ == "NOUN"]:
+            ofs = [p for p in n.children if p.dep_ == "prep" and p.lower_ == "of" and p.i > c.i]
+            if ofs:
+                break
     if not ofs:
         for p in c.children:  # "in February of X": the parser hangs "of X" on the date
             if p.dep_ == "prep" and p.i == c.i + 1:
@@ -334,7 +339,7 @@ def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[To
 
     if c.pos_ == "NOUN":
         of = first.head
-        if first.dep_ != "pobj" or of.lower_ != "of" or of.head.i != c.i:
+        if first.dep_ != "pobj" or of.lower_ != "of" or of.i < c.i:
             return None
         start = of.i + 1
     else:

@@ -47,6 +47,12 @@ def _split(first: int, end: int, doc) -> list[tuple[str, list[Token]]]:
             nxt = "and" if t.pos_ == "CCONJ" or nxt == "and" else ","
             i += 1
             continue
+        if t.text in ("(", "["):  # "the leader of the movement (MNR)": an aside, skipped
+            close = next((j for j in range(i + 1, min(end, i + 12)) if doc[j].text in (")", "]")), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
         if _stops(t):
             break
         if not cur and t.lower_ == "of" and items:

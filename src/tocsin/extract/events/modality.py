@@ -225,7 +225,7 @@ def _past_participle(trig: Trigger) -> bool:
     """A past participle describing a noun ("the minister murdered in Washington") reports a
     past event, whatever the mood of the clause the noun is in."""
     h = trig.head
-    return not trig.nominal and h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN") \
+    return not trig.nominal and h.dep_ in ("acl", "amod") and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("aux", "auxpass", "neg") for c in h.children)
 
 

@@ -153,6 +153,16 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
     return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
 
 
+def _slain_person(t: Token, lem: str, casualty_verbs: dict, lex: Lexicon) -> bool:
+    """A killing participle before a person's name or a person noun ("the murdered
+    journalist", "the assassinated Carlos Pizarro"): the killing is presupposed."""
+    h = t.head
+    if t.dep_ != "amod" or t.tag_ != "VBN" or casualty_verbs.get(lem) != "dead" or lem not in lex.verbs:
+        return False
+    return h.ent_type_ == "PERSON" or h.pos_ == "PROPN" and h.ent_type_ in ("", "PERSON") or (
+        _lemma(h) in lex.cue_set("person_nouns") and h.tag_ == "NN")
+
+
 def _violent_cause(t: Token, lex: Lexicon) -> Optional[str]:
     """The attack mode of a death whose cause is a weapon's wound ("died of gunshot wounds",
     "his death from stab wounds"), else None: such a death is an attack even with no attack
@@ -224,6 +234,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         nominal = False
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and lem in lex.verbs):
             if t.dep_ in ("amod", "compound"):
+                if _slain_person(t, lem, casualty_verbs, lex):  # "the assassinated Carlos Pizarro"
+                    out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, False, casualty="dead")
                 continue
             sense = lex.verbs.get(lem)
             objs = lex.verb_objects.get(lem)
