@@ -470,3 +470,21 @@ def test_an_aside_in_brackets_does_not_end_a_victim_list():
     e = one("The murders of the leader of the Union Party (UP), a judge, and the mayor of Orvalle shocked the "
             "country.", "ASSAULT")
     assert e.dead == 3
+
+
+def test_shot_dead_counts_and_the_acled_type_follows_whom_an_attack_hits():
+    e = one("Gunmen shot dead a journalist in Kabul on Monday.", "ASSAULT")
+    assert e.dead == 1
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Violence against civilians", "Attack")
+    assert one("Police shot two protesters dead in Lagos.", "ASSAULT").dead == 2
+    e = one("Rebels attacked soldiers at a checkpoint near Mosul on Monday.", "ASSAULT")
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Battles", "Armed clash")
+    e = one("A roadside bomb killed three villagers near Mosul on Monday.", "ASSAULT")
+    assert e.acled.event_type == "Explosions/Remote violence"  # the weapon decides, whoever is hit
+
+
+def test_acled_crosswalk_by_recipient_codes():
+    assert acled("ASSAULT", None, ["---CVL", "---MED"]).event_type == "Violence against civilians"
+    assert acled("ASSAULT", "firearms", ["---CVL", "IRQMIL"]).event_type == "Battles"
+    assert acled("ASSAULT", None, [None]).event_type == "Battles"  # nobody coded: the type's row
+    assert acled("ASSAULT", "aerial", ["---CVL"]).sub_event_type == "Air/drone strike"

@@ -41,8 +41,8 @@ def role_slot(role: str) -> Optional[str]:
 
 def trigger_class(trig) -> Optional[str]:
     """The class tocsin's trigger is scored as."""
-    if trig.casualty == "dead":
-        return "die"
+    if trig.casualty == "dead" and not trig.by_result:
+        return "die"  # "shot dead" is an attack that killed, as the benchmarks annotate "shot"
     if trig.casualty == "injured":
         return "injure"
     if trig.casualty == "arrested" or (trig.type == "COERCE" and trig.mode == "arrest"):

@@ -433,7 +433,7 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     conf = min(0.95, max(m.confidence for m in c.mentions) + 0.05 * (len(ms) - 1))
     return Event(
         id=ev_id, type=c.type, mode=mode, context=None,
-        cameo=crosswalk.cameo(c.type, mode), acled=crosswalk.acled(c.type, mode),
+        cameo=crosswalk.cameo(c.type, mode), acled=crosswalk.acled(c.type, mode, [r.code for r in recipients]),
         trigger=RecSpan(start=main.start, end=main.end, text=main.text),
         actors=actors, recipients=recipients, date=date, location=location,
         dead=counts["dead"], injured=counts["injured"], arrested=counts["arrested"],

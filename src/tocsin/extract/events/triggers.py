@@ -35,6 +35,7 @@ class Trigger:
     casualty: Optional[str] = None  # "dead" / "injured" / "arrested" when the word is a casualty word
     support: Optional[Token] = None  # the support verb of a nominal trigger ("launched")
     folded_into: Optional["Trigger"] = None  # another trigger this one describes
+    by_result: bool = False  # an attack word made a casualty word by its result ("shot dead")
     casualty_only: bool = False  # a casualty word that names no event by itself ("died")
 
     @property
@@ -192,8 +193,11 @@ def _labor_action(t: Token, lex: Lexicon) -> bool:
 
 
 def _to_death(v: Token, lex: Lexicon) -> bool:
-    """Whether a verb's result phrase says its victims died ("shot to death", "stabbed to death")."""
+    """Whether a verb's result phrase says its victims died ("shot to death", "stabbed to death",
+    "shot dead", "shot two protesters dead")."""
     result = lex.cue_set("death_results")
+    if any(c.dep_ in ("oprd", "advmod", "acomp", "xcomp") and c.lower_ == "dead" for c in v.children):
+        return True
     return any(p.dep_ in ("prep", "advcl", "xcomp") and p.lower_ == "to" and any(
         o.dep_ == "pobj" and _lemma(o) in result for o in p.children) for p in v.children)
 
@@ -273,10 +277,11 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         if any(c.lower_ == "alongside" for c in t.children):
             continue  # "fought alongside" is cooperation, not assault
         kind = casualty_verbs.get(lem) if not nominal else casualty_nouns.get(lem)
-        if kind is None and not nominal and _to_death(t, lex):
-            kind = "dead"  # "shot to death", "beaten to death"
+        by_result = kind is None and not nominal and _to_death(t, lex)
+        if by_result:
+            kind = "dead"  # "shot to death", "beaten to death", "shot dead"
         out[t.i] = Trigger(t, t.i, t.i + 1, sense.type, sense.mode, nominal,
-                           casualty=kind if sense.type in ("ASSAULT", "COERCE") else None)
+                           casualty=kind if sense.type in ("ASSAULT", "COERCE") else None, by_result=by_result)
 
     for trig in out.values():
         if trig.type == "ASSAULT" and trig.mode is None:
