@@ -488,3 +488,24 @@ def test_acled_crosswalk_by_recipient_codes():
     assert acled("ASSAULT", "firearms", ["---CVL", "IRQMIL"]).event_type == "Battles"
     assert acled("ASSAULT", None, [None]).event_type == "Battles"  # nobody coded: the type's row
     assert acled("ASSAULT", "aerial", ["---CVL"]).sub_event_type == "Air/drone strike"
+
+
+def test_a_clash_names_the_other_side_and_a_killing_in_a_gun_battle_names_the_shooters():
+    e = one("Government troops clashed with Taliban fighters near Kandahar on Sunday.", "ASSAULT")
+    assert "Government troops" in names(e.actors) and "Taliban fighters" in names(e.recipients)
+    e = one("Omar Hadi was killed in a gun battle with police in Mosul on Friday.", "ASSAULT")
+    assert names(e.actors) == "police" and "Omar Hadi" in names(e.recipients) and e.dead == 1
+    e = one("Rebels fought with rifles and grenades near Goma.", "ASSAULT")
+    assert not e.recipients  # weapons are no side
+
+
+def test_the_people_killed_are_recipients_beside_the_place_hit():
+    e = one("Soldiers killed six Jesuit priests, a woman and her daughter at the university.", "ASSAULT")
+    assert "Jesuit priests" in names(e.recipients) and "daughter" in names(e.recipients) and e.dead == 8
+    assert e.acled.event_type == "Violence against civilians"
+
+
+def test_an_arrest_with_its_own_actor_is_its_own_event():
+    evs = events("Police arrested 45 people after clashes in central Paris.")
+    arrest = next(e for e in evs if e.type == "COERCE")
+    assert arrest.mode == "arrest" and arrest.arrested == 45 and names(arrest.actors) == "Police"

@@ -134,6 +134,8 @@ def _fold(trigs: list[Trigger], lex: Lexicon) -> None:
             n, vic = count_victims(h, lex)
             if n is None and not any(v.lemma_.lower() in lex.cue_set("person_nouns") or v.ent_type_ == "PERSON" for v in vic):
                 continue  # "a move that hurt the coalition's ability": no one was hurt
+        if t.type == "COERCE" and not t.nominal and any(ch.dep_ == "nsubj" for ch in h.children):
+            continue  # "police arrested 45 people after clashes": an arrest with its own actor is its own event
         if t.casualty is not None:
             g = _governing_assault(t, by_tok, lex)
             if g is not None:
@@ -289,8 +291,17 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     recipients = _participants(args, [r for r in recip_toks if r.i not in actor_ids])
     persons = _participants(args, [n for r in recip_toks + victims if r.i not in actor_ids for n in _person_names(r)])
     victim_ps = _participants(args, victims)
-    if not recipients and victim_ps:
-        recipients = list(victim_ps)
+    if victim_ps and not actors and args.reciprocal(root):
+        # "X was killed in a gun battle with police": the other side of the fight killed X
+        sides = {o.i for p in root.head.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj"}
+        others = _participants(args, [t for t in recip_toks if t.i in sides])
+        if others:
+            actors = others
+            recipients = [r for r in recipients if not any(r.start == a.start for a in others)]
+    if victim_ps:
+        # "soldiers killed six priests ... at the university": the victims are recipients too
+        recipients = victim_ps + [r for r in recipients if not any(r.start == v.start and r.end == v.end for v in victim_ps)]
     modality = modal.modality(root)
     src = modal.source(root, sent)
     source = None

@@ -343,11 +343,15 @@ class ArgumentFinder:
             preps |= {"with"}
         if trig.type in ("REQUEST", "AID"):
             preps |= {"to", "from"}
+        if self.reciprocal(trig):
+            preps |= {"with"}  # "clashed with police": the other side
         for p in self._preps(v, trig):
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
                     if trig.type == "REQUEST" and p.lower_ in ("for", "to") and p.i < trig.end:
                         continue
+                    if p.lower_ == "with" and self._instrument(o):
+                        continue  # "fought with rifles"
                     out += self.resolve(o)
         if trig.type == "REQUEST" and not out:
             for d in v.subtree:
@@ -355,6 +359,14 @@ class ArgumentFinder:
                     for o in _children(d, ("pobj",)):
                         out += self.resolve(o)
         return out
+
+    def reciprocal(self, trig: Trigger) -> bool:
+        """Whether an attack word names fighting between two sides ("clash", "fight", "battle"),
+        whose "with" phrase is the other side."""
+        return trig.type == "ASSAULT" and _lemma(trig.head) in self.lex.cue_set("reciprocal_combat")
+
+    def _instrument(self, t: Token) -> bool:
+        return _lemma(t) in self.lex.cue_set("weapon_nouns") or _lemma(t) in (self.lex.cues.get("mode_cues") or {})
 
     def _preps(self, head: Token, trig: Trigger) -> list[Token]:
         preps = _children(head, ("prep",))
@@ -374,9 +386,13 @@ class ArgumentFinder:
             preps |= {"with", "between"}
         if trig.type in ("REQUEST",):
             preps |= {"from"}
+        if self.reciprocal(trig):
+            preps |= {"with", "between"}  # "clashes with police", "fighting between X and Y"
         for p in _children(n, ("prep",)):
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
+                    if p.lower_ == "with" and self._instrument(o):
+                        continue
                     out += self.resolve(o)
         if trig.type == "ASSAULT" and self._killing_noun(n) and not out:
             for c in _children(n, ("poss",)):
