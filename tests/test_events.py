@@ -509,3 +509,12 @@ def test_an_arrest_with_its_own_actor_is_its_own_event():
     evs = events("Police arrested 45 people after clashes in central Paris.")
     arrest = next(e for e in evs if e.type == "COERCE")
     assert arrest.mode == "arrest" and arrest.arrested == 45 and names(arrest.actors) == "Police"
+
+
+def test_a_weapon_platform_named_with_its_owner_is_the_actor_and_gives_the_mode():
+    e = one("Israeli warplanes struck targets in Gaza overnight, killing at least 12 people.", "ASSAULT")
+    assert names(e.actors) == "Israeli warplanes" and e.actors[0].code == "ISRMIL" and e.mode == "aerial"
+    e = one("U.S. aircraft carried out a strike on a weapons depot near Al-Qaim.", "ASSAULT")
+    assert names(e.actors) == "U.S. aircraft" and e.mode == "aerial"
+    e = one("A bomb exploded in the crowded market of Hilla.", "ASSAULT")
+    assert not e.actors  # an ownerless weapon is the instrument

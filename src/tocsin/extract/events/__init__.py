@@ -347,6 +347,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                         mode = mode_cues[w.lemma_.lower()]
         if t.nominal and t.head.lemma_.lower() in mode_cues:
             instruments.append(t.head)
+        if t.nominal and t.support is not None and root.type == "ASSAULT":
+            for d in t.support.children:  # "U.S. aircraft carried out a strike": mode from the platform
+                if d.dep_ == "nsubj" and d.lemma_.lower() in mode_cues and args.owned_platform(d):
+                    instruments.append(d)
+                    if mode is None:
+                        mode = mode_cues[d.lemma_.lower()]
     if root.type == "ASSAULT" and root.head.lemma_.lower() in mode_cues:
         instruments.append(root.head)
     inst_text = []

@@ -142,6 +142,14 @@ class ArgumentFinder:
             return False
         return t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("at", "on"))
 
+    def owned_platform(self, s: Token) -> bool:
+        """A weapon platform named with its owner ("Israeli warplanes", "U.S. aircraft",
+        "Russian drones"): it stands for the owner, unlike "a bomb" or "the missiles"."""
+        if _lemma(s) not in self.lex.cue_set("weapon_platforms"):
+            return False
+        return any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in s.children)
+
     def weapon_compound(self, s: Token) -> Optional[Token]:
         """The weapon word naming a common-noun head that is no person or organisation ("the
         missile barrage", "rocket fire"), or None ("the air force", "Rocket Brigade")."""
@@ -196,6 +204,8 @@ class ArgumentFinder:
             if s.i in self.by_token and self.by_token[s.i].nominal:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
+                if self.owned_platform(s):
+                    return [s]  # "Israeli warplanes struck": the warplanes' owner acts
                 return []  # "a bomb exploded": the instrument, not the actor
             if self.weapon_compound(s) is not None:
                 return []  # "the missile barrage struck": the instrument, not the actor
