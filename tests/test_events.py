@@ -518,3 +518,8 @@ def test_a_weapon_platform_named_with_its_owner_is_the_actor_and_gives_the_mode(
     assert names(e.actors) == "U.S. aircraft" and e.mode == "aerial"
     e = one("A bomb exploded in the crowded market of Hilla.", "ASSAULT")
     assert not e.actors  # an ownerless weapon is the instrument
+
+
+def test_a_collective_actor_keeps_the_of_phrase_that_says_who_they_are():
+    e = one("A group of heavily armed men attacked the mayor's house in Orvalle.", "ASSAULT")
+    assert names(e.actors) == "group of heavily armed men"

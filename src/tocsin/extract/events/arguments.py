@@ -22,6 +22,8 @@ from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
 _PARTITIVE = {"one", "some", "each", "none", "several", "many", "most", "all", "both"}
+_COLLECTIVE = {"group", "band", "squad", "column", "unit", "commando", "gang", "cell", "detachment", "contingent",
+               "member", "team"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
 _SUBJ = ("nsubj", "csubj")
 _RECIPIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards"}
@@ -64,11 +66,12 @@ def span_of(t: Token) -> tuple[int, int]:
             end = c.i + 1
         else:
             break
-    if t.lower_ in _PARTITIVE and end == t.i + 1:
-        # "one of the demonstrators": the partitive head keeps its "of" phrase
+    if (t.lower_ in _PARTITIVE or t.lemma_.lower() in _COLLECTIVE) and end == t.i + 1:
+        # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
+        # partitive or collective head keeps its "of" phrase, which says who they are
         of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None:
+        if obj is not None and (t.lower_ in _PARTITIVE or obj.pos_ in ("NOUN", "PROPN")):
             end = span_of(obj)[1]
     while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
         start += 1
