@@ -48,3 +48,10 @@ def test_first_names_and_words_between_names():
     out = truecase("THE COURT SAID JUDGE CARLOS VALENCIA GARCIA WAS SHOT NEAR DOWNTOWN BOGOTA BY TWO MEN.")
     assert "judge Carlos Valencia Garcia was shot" in out  # "valencia" is also an English word
     assert "by two men." in out
+
+
+def test_titles_and_surnames_after_first_names_are_names():
+    out = truecase("GUNMEN KILLED COL VARGAS AND MSGR OSCAR ARNULFO ROMERO. JULIO TORRES WAS WOUNDED. "
+                   "THE VICTOR WAS HAPPY. ROBERTO SAID NOTHING. THE GENERAL STRIKE BEGAN.")
+    assert "Col Vargas" in out and "Msgr Oscar Arnulfo Romero" in out and "Julio Torres was" in out
+    assert "The victor" in out and "Roberto said" in out and "general strike" in out

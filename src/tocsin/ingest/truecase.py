@@ -91,6 +91,21 @@ def truecase(text: str) -> str:
     def linked(a: int, b: int) -> bool:
         return 0 <= a and b < len(words) and _joined(low, words[a], words[b])
 
+    def plain(k: int) -> bool:
+        """A word that may be a name by its neighbours: no function, calendar or reporting word."""
+        low_k = words[k].low
+        return not (low_k in know.edge or low_k in know.stop or low_k in know.calendar
+                    or low_k in know.not_surnames or low_k.endswith(("ed", "ing", "ly")))
+
+    # a title before a name ("COL VARGAS", "MSGR OSCAR ARNULFO ROMERO"): the title and the
+    # word after it
+    for k, w in enumerate(words[:-1]):
+        if w.low in know.titles and linked(k, k + 1) and plain(k + 1):
+            put(w, w.low[:1].upper() + w.low[1:])
+            nxt = words[k + 1]
+            if k + 1 not in named:
+                put(nxt, nxt.low[:1].upper() + nxt.low[1:])
+                named.add(k + 1)
     base = set(named)  # restored from knowledge, not by these neighbour rules
     for _ in range(3):
         grew = False
@@ -100,7 +115,11 @@ def truecase(text: str) -> str:
             first = w.low in know.first_names and linked(k, k + 1) and (
                 k + 1 in base or words[k + 1].low in know.first_names or (linked(k + 1, k + 2) and k + 2 in base))
             between = linked(k - 1, k) and linked(k, k + 1) and name_at(k - 1) and k + 1 in base
-            if first or between:
+            # a surname after a first name and before no other name word ("JULIO TORRES WAS",
+            # "BERNARDO JARAMILLO OSSA AND")
+            after = (linked(k - 1, k) and k - 1 in named and plain(k)
+                     and (words[k - 1].low in know.first_names or (linked(k - 2, k - 1) and k - 2 in named)))
+            if first or between or after:
                 put(w, w.low[:1].upper() + w.low[1:])
                 named.add(k)
                 grew = True
@@ -149,6 +168,8 @@ class _Knowledge:
 
         kb = kb_mod.load()
         self.first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
+        self.titles = frozenset(w.lower() for w in cfg.get("title_words") or [])
+        self.not_surnames = frozenset(w.lower() for w in cfg.get("not_surnames") or [])
         for form in list(kb.demonyms) + list(kb.capitals):
             self._add(form, self.always)
         for form, aid in kb.phrases.items():
