@@ -247,13 +247,19 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     out["Target"] += near_targets(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs, incident_triggers)
     for r in out:
-        seen, uniq = set(), []
+        groups: list[tuple[set, list]] = []  # fillers sharing a head noun or an entity are one
         for s in out[r]:
             keys = {head_word(norm(s))} | ({("entity", ent.id)} if (ent := _entity_of(ctx, s)) is not None else set())
-            if all(keys) and not keys & seen:
-                seen |= keys
-                uniq.append(s)
-        out[r] = uniq
+            if not all(keys):
+                continue
+            g = next((g for g in groups if g[0] & keys), None)
+            if g is None:
+                groups.append((set(keys), [s]))
+            else:
+                g[0].update(keys)
+                g[1].append(s)
+        # the fullest description names the filler ("car bomb", not a later "the bomb")
+        out[r] = [max(g[1], key=lambda x: (len(norm(x).split()), -g[1].index(x))) for g in groups]
     return out
 
 
