@@ -523,3 +523,10 @@ def test_a_weapon_platform_named_with_its_owner_is_the_actor_and_gives_the_mode(
 def test_a_collective_actor_keeps_the_of_phrase_that_says_who_they_are():
     e = one("A group of heavily armed men attacked the mayor's house in Orvalle.", "ASSAULT")
     assert names(e.actors) == "group of heavily armed men"
+
+
+def test_a_named_possessor_stays_in_the_participant():
+    e = one("Gunmen attacked the president's home in Orvalle.", "ASSAULT")
+    assert names(e.recipients) == "president's home"
+    e = one("Gunmen attacked his home in Orvalle.", "ASSAULT")
+    assert names(e.recipients) == "home"

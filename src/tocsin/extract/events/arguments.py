@@ -55,8 +55,9 @@ def span_of(t: Token) -> tuple[int, int]:
     for c in t.lefts:
         if c.dep_ in _LEFT_SKIP:
             continue
-        if c.dep_ == "poss" or (c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _CASUALTY_PARTICIPLES):
-            continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro
+        if (c.dep_ == "poss" and c.pos_ == "PRON") or (
+                c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _CASUALTY_PARTICIPLES):
+            continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro; "his home" is "home"
         start = min(start, min(x.i for x in c.subtree))
         break
     end = t.i + 1
