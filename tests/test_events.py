@@ -530,3 +530,13 @@ def test_a_named_possessor_stays_in_the_participant():
     assert names(e.recipients) == "president's home"
     e = one("Gunmen attacked his home in Orvalle.", "ASSAULT")
     assert names(e.recipients) == "home"
+
+
+def test_a_weapons_placer_a_participles_agent_and_a_possessive_pronouns_antecedent_act():
+    e = one("The bomb, allegedly detonated by urban guerrillas, blew up a power tower in Orvalle.", "ASSAULT")
+    assert "urban guerrillas" in names(e.actors) and "power tower" in names(e.recipients)
+    e = one("A house burned by the rebels collapsed in Orvalle.", "ASSAULT")
+    assert names(e.actors) == "rebels" and names(e.recipients) == "house"
+    e = one("The FMLN decreed a suspension of its attacks on civilian officials.", "ASSAULT")
+    assert e.actors[0].code == "SLVREB"
+    assert not [e for e in events("On Friday, 16 March, the army left Orvalle.") if e.type == "PROTEST"]

@@ -142,8 +142,8 @@ def gold_roles(templates: list[dict]) -> dict[str, list[tuple[str, ...]]]:
     return roles
 
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "you", "who", "which", "that",
-             "whom", "one", "others", "this", "these", "those"}
+_PRONOUNS = {"he", "she", "they", "it", "its", "their", "his", "our", "my", "your", "we", "him", "her", "them",
+             "us", "i", "you", "who", "which", "that", "whom", "one", "others", "this", "these", "those"}
 
 
 def predicted_roles(ctx, lex) -> dict[str, list[str]]:

@@ -210,7 +210,8 @@ class ArgumentFinder:
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
                 if self.owned_platform(s):
                     return [s]  # "Israeli warplanes struck": the warplanes' owner acts
-                return []  # "a bomb exploded": the instrument, not the actor
+                return self._placer(s)  # "a bomb exploded": the instrument, not the actor; "a
+                # bomb detonated by X blew up": X
             if self.weapon_compound(s) is not None:
                 return []  # "the missile barrage struck": the instrument, not the actor
             return self.resolve(s)
@@ -224,6 +225,9 @@ class ArgumentFinder:
                 rep = self._reporting_subject(noun)
                 return self.resolve(rep) if rep is not None else []
             if v.tag_ == "VBN":
+                for pp in _children(v, ("agent",)):  # "a bomb detonated by urban guerrillas"
+                    for p in _children(pp, ("pobj",)):
+                        return self.resolve(p)
                 return []  # "the workers killed in the attack": a passive participle's noun is its patient
             return self.resolve(noun)
         if v.dep_ in ("xcomp",):
@@ -292,6 +296,10 @@ class ArgumentFinder:
             if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your") \
                     and not self._killing_noun(n):
                 return self.resolve(c)
+            if c.dep_ == "poss" and c.lower_ in ("its", "their") and not self._killing_noun(n) and self.ctx.entities:
+                ent = self.ctx.entity_at(c.idx, c.idx + len(c.text))  # "the FMLN ... its attacks"
+                if ent is not None and ent.kind not in ("country", "other") and any(m.start != c.idx for m in ent.mentions):
+                    return [c]
         heads = [n]
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
             heads.append(n.head.head)  # "a series of attacks ... attributed to Iran"
@@ -347,6 +355,8 @@ class ArgumentFinder:
         elif elided_passive(v):
             for s in _children(v, ("nsubj",)):
                 out += self.resolve(s)
+        elif v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+            out += self.resolve(v.head)  # "a house burned by the rebels": the noun is the patient
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(o) in (self.lex.cues.get("mode_cues") or {})):

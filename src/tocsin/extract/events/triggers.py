@@ -233,6 +233,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
     for t in sent:
         if t.i in taken or t.is_punct or t.is_space:
             continue
+        if t.ent_type_ == "DATE" and t.pos_ == "PROPN":
+            continue  # "on 16 March": a month, not a protest march
         lem = _lemma(t)
         sense: Optional[Sense] = None
         nominal = False
