@@ -540,3 +540,9 @@ def test_a_weapons_placer_a_participles_agent_and_a_possessive_pronouns_antecede
     e = one("The FMLN decreed a suspension of its attacks on civilian officials.", "ASSAULT")
     assert e.actors[0].code == "SLVREB"
     assert not [e for e in events("On Friday, 16 March, the army left Orvalle.") if e.type == "PROTEST"]
+
+
+def test_a_year_before_an_attack_word_is_no_toll():
+    e = one("He recalled the 1932 massacre in Izalco.", "ASSAULT")
+    assert e.dead is None
+    assert one("The 2004 bombing killed 191 people.", "ASSAULT").dead == 191

@@ -76,9 +76,16 @@ def _run_together(t: Token) -> bool:
     return len(t.text) > 7 and t.is_alpha and t.lower_ not in load().numbers and word_value(t.lower_, load()) is not None
 
 
+def _year(t: Token) -> bool:
+    """A year the parser hangs on a noun as a number ("the 1932 massacre")."""
+    return t.ent_type_ == "DATE" and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100
+
+
 def _number_tokens(t: Token) -> list[Token]:
-    toks = [t] if t.pos_ == "NUM" or t.like_num or _run_together(t) else []
+    toks = [t] if (t.pos_ == "NUM" or t.like_num or _run_together(t)) and not _year(t) else []
     for c in t.children:
+        if _year(c):
+            continue  # "the 1932 massacre": a year, not a toll
         if (c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num)) or (
                 c.dep_ in ("nummod", "compound", "quantmod", "amod") and _run_together(c)):
             toks.append(c)
@@ -186,14 +193,14 @@ def victims_of(c: Token) -> list[Token]:
         hd = c.head
         if c.dep_ == "amod":
             out = [hd]
-        elif any(x.dep_ in ("nummod",) for x in c.children):
+        elif any(x.dep_ in ("nummod",) and not _year(x) for x in c.children):
             return [c]
         elif hd.pos_ in ("VERB", "AUX"):
             out = [x for x in hd.children if x.dep_ in ("dobj", "nsubj", "nsubjpass") and x.i < c.i][-1:]
     else:
         out = _noun_victims(c)
-        if not out and any(x.dep_ == "nummod" for x in c.children):
-            return [c]  # "24 deaths""
+        if not out and any(x.dep_ == "nummod" and not _year(x) for x in c.children):
+            return [c]  # "24 deaths"; not "the 1932 massacre"
     if out:
         out += _along_with(c)
     expanded: list[Token] = []
