@@ -546,3 +546,19 @@ def test_a_year_before_an_attack_word_is_no_toll():
     e = one("He recalled the 1932 massacre in Izalco.", "ASSAULT")
     assert e.dead is None
     assert one("The 2004 bombing killed 191 people.", "ASSAULT").dead == 191
+
+
+def test_who_claims_responsibility_is_the_actor_and_a_refusal_does_not_undo_the_attack():
+    e = one("The Islamic State claimed responsibility for the attack, which killed 14 soldiers.", "ASSAULT")
+    assert names(e.actors) == "Islamic State" and e.dead == 14
+    e = one("No group has claimed responsibility for the bombing in Kabul.", "ASSAULT")
+    assert not e.actors
+    e = one("The rebels did not claim responsibility for the bombing in Kabul.", "ASSAULT")
+    assert e.modality == "asserted" and not e.actors
+
+
+def test_launched_drones_is_an_attack_and_shot_dead_is_counted_once():
+    e = one("Houthi rebels launched drones at Saudi oil facilities.", "ASSAULT")
+    assert e.mode == "drone" and names(e.actors) == "Houthi rebels"
+    e = one("Two Palestinians were shot dead by Israeli troops during clashes in Jenin.", "ASSAULT")
+    assert e.dead == 2

@@ -80,6 +80,11 @@ def predicted(ctx) -> tuple[list[tuple[int, int, str]], list]:
             cls = trigger_class(t)
             if cls:
                 trigs.append((t.char_start, t.char_end, cls))
+            if t.by_result:  # "shot dead", "shot to death": the result word is the benchmarks' die trigger
+                for r in t.head.subtree:
+                    if r.lower_ in ("dead", "death") and r.i != t.head.i:
+                        trigs.append((r.idx, r.idx + len(r.text), "die"))
+                        break
     return trigs, mentions(ctx)
 
 

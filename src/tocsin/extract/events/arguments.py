@@ -244,6 +244,20 @@ class ArgumentFinder:
             return self._accused(v.head.head)  # "five men suspected of killing X"
         return []
 
+    def _claimer(self, n: Token) -> list[Token]:
+        """Who claims an attack ("the Islamic State claimed responsibility for the attack",
+        "took responsibility for the bombing")."""
+        if n.dep_ != "pobj" or n.head.lower_ != "for" or _lemma(n.head.head) not in ("responsibility", "credit"):
+            return []
+        v = n.head.head.head
+        if n.head.head.dep_ != "dobj" or _lemma(v) not in self.lex.cue_set("responsibility_verbs"):
+            return []
+        subj = _children(v, ("nsubj",))
+        if not subj or subj[0].lower_ in ("none", "nobody", "no-one") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subj[0].children) or any(c.dep_ == "neg" for c in v.children):
+            return []  # "no group has claimed responsibility"
+        return self.resolve(subj[0])
+
     def _accused(self, gov: Token) -> list[Token]:
         """Whom an accusation names: the noun its participle describes ("the men charged
         with"), its passive subject ("they were accused of"), or its object ("accused X of")."""
@@ -300,6 +314,9 @@ class ArgumentFinder:
                 ent = self.ctx.entity_at(c.idx, c.idx + len(c.text))  # "the FMLN ... its attacks"
                 if ent is not None and ent.kind not in ("country", "other") and any(m.start != c.idx for m in ent.mentions):
                     return [c]
+        claimer = self._claimer(n)
+        if claimer:
+            return claimer
         heads = [n]
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
             heads.append(n.head.head)  # "a series of attacks ... attributed to Iran"

@@ -235,6 +235,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             continue
         if t.ent_type_ == "DATE" and t.pos_ == "PROPN":
             continue  # "on 16 March": a month, not a protest march
+        if t.lower_ == "dead" and t.head.i != t.i and t.head.pos_ == "VERB" and _lemma(t.head) in lex.verbs \
+                and _to_death(t.head, lex):
+            continue  # "shot dead": the verb counts its victims; the result word is no second count
         lem = _lemma(t)
         sense: Optional[Sense] = None
         nominal = False
