@@ -562,3 +562,14 @@ def test_launched_drones_is_an_attack_and_shot_dead_is_counted_once():
     assert e.mode == "drone" and names(e.actors) == "Houthi rebels"
     e = one("Two Palestinians were shot dead by Israeli troops during clashes in Jenin.", "ASSAULT")
     assert e.dead == 2
+
+
+def test_crowds_are_coded_as_who_they_are_and_an_elliptical_passive_names_its_target():
+    e = one("Thousands of farmers protested in New Delhi against the new farm laws.", "PROTEST")
+    assert e.actors[0].code == "---CVL"
+    e = one("Dozens of protesters were arrested in Moscow on Sunday.", "COERCE")
+    assert names(e.recipients) == "Dozens of protesters" and e.recipients[0].code == "---OPP"
+    e = one("Iran threatened to close the Strait of Hormuz if attacked.", "ASSAULT")
+    assert not e.actors and "Iran" in names(e.recipients) and e.modality == "hypothetical"
+    e = one("The World Food Programme delivered aid to two million people in Yemen.", "AID")
+    assert "people" in names(e.recipients)

@@ -301,7 +301,7 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
             recipients = [r for r in recipients if not any(r.start == a.start for a in others)]
     if victim_ps:
         # "soldiers killed six priests ... at the university": the victims are recipients too
-        recipients = victim_ps + [r for r in recipients if not any(r.start == v.start and r.end == v.end for v in victim_ps)]
+        recipients = victim_ps + [r for r in recipients if not any(v.start <= r.start and r.end <= v.end for v in victim_ps)]
     modality = modal.modality(root)
     src = modal.source(root, sent)
     source = None

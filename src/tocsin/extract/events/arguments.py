@@ -21,7 +21,8 @@ from tocsin.extract.events.triggers import Trigger
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
-_PARTITIVE = {"one", "some", "each", "none", "several", "many", "most", "all", "both"}
+_PARTITIVE = {"one", "some", "each", "none", "several", "many", "most", "all", "both", "dozens", "hundreds",
+              "thousands", "scores", "millions", "tens"}
 _COLLECTIVE = {"group", "band", "squad", "column", "unit", "commando", "gang", "cell", "detachment", "contingent",
                "member", "team"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
@@ -83,7 +84,12 @@ def span_of(t: Token) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    """A passive clause, or an elliptical one ("if attacked", "when questioned")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    return v.tag_ == "VBN" and v.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "when", "unless", "once", "until", "while") for c in v.children) \
+        and not any(c.dep_ in ("nsubj", "aux") for c in v.children)
 
 
 class ArgumentFinder:
@@ -427,6 +433,8 @@ class ArgumentFinder:
             preps |= {"with", "between"}
         if trig.type in ("REQUEST",):
             preps |= {"from"}
+        if trig.type == "AID":
+            preps |= {"to", "for"}  # "delivered aid to 2 million people"
         if self.reciprocal(trig):
             preps |= {"with", "between"}  # "clashes with police", "fighting between X and Y"
         for p in _children(n, ("prep",)):
@@ -481,6 +489,14 @@ class ArgumentFinder:
         if not text.strip() or ctx.excluded(start, end):
             return None
         ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
+        if ent is None and ctx.entities and (t.lower_ in _PARTITIVE or t.lemma_.lower() in _COLLECTIVE):
+            # "dozens of protesters", "a group of gunmen": coded as who they are
+            of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None and obj.i < e:
+                inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
+                if inner is not None and inner.kind not in ("country", "other"):
+                    return Participant(entity_id=inner.id, name=inner.name, code=inner.code, start=start, end=end, text=text)
         if ent is not None:
             return Participant(entity_id=ent.id, name=ent.name, code=ent.code, start=start, end=end, text=text)
         name = text
