@@ -573,3 +573,14 @@ def test_crowds_are_coded_as_who_they_are_and_an_elliptical_passive_names_its_ta
     assert not e.actors and "Iran" in names(e.recipients) and e.modality == "hypothetical"
     e = one("The World Food Programme delivered aid to two million people in Yemen.", "AID")
     assert "people" in names(e.recipients)
+
+
+def test_salvos_purpose_clauses_and_a_killing_in_an_airstrike_are_one_attack():
+    e = one("Hezbollah fired dozens of rockets into northern Israel.", "ASSAULT")
+    assert e.mode == "heavy-weapons" and names(e.actors) == "Hezbollah"
+    e = one("Militants launched a barrage of missiles at the base near Erbil.", "ASSAULT")
+    assert names(e.recipients) == "base"
+    e = one("Police fired tear gas to disperse hundreds of protesters in Nairobi.", "ASSAULT")
+    assert "protesters" in names(e.recipients)
+    evs = [e for e in events("The army said it had killed 30 militants in airstrikes in the north.") if e.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].dead == 30 and evs[0].mode == "aerial"

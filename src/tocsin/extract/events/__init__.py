@@ -88,6 +88,9 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
         cands = [ch] if ch.dep_ in ("nsubj", "nsubjpass") else []
         if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in", "during", "after", "from", "when"):
             cands += [p for p in ch.children if p.dep_ in ("pobj", "pcomp")]
+        if ch.dep_ == "dobj":  # "killed 30 militants in airstrikes": the parser hangs "in" on the victims
+            cands += [p for q in ch.children if q.dep_ == "prep" and q.lower_ in ("in", "during")
+                      for p in q.children if p.dep_ == "pobj"]
         if ch.dep_ == "advcl":
             advcls.append(ch)
         for t in cands:

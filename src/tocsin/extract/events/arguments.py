@@ -17,7 +17,7 @@ from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject
 from tocsin.extract.events.lexicon import Lexicon
-from tocsin.extract.events.triggers import Trigger
+from tocsin.extract.events.triggers import Trigger, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
@@ -382,8 +382,9 @@ class ArgumentFinder:
             out += self.resolve(v.head)  # "a house burned by the rebels": the noun is the patient
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
-                if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(o) in (self.lex.cues.get("mode_cues") or {})):
-                    continue
+                if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(
+                        through_quantity(o, self.lex)) in (self.lex.cues.get("mode_cues") or {})):
+                    continue  # "fired rockets", "launched a barrage of missiles": the weapon
                 out += self.resolve(o)
         preps = set(_RECIPIENT_PREPS)
         if trig.type in ("CONSULT", "COOPERATE"):
@@ -474,10 +475,26 @@ class ArgumentFinder:
         else:
             actors = self.verb_actor(h)
             recips = self.verb_recipients(h, trig)
+        if not recips and trig.type == "ASSAULT":
+            recips = self._purpose_objects(trig)
         rec_ids = {t.i for t in recips}
         actors = [a for a in actors if a.i not in rec_ids and a.i != h.i]
         recips = [r for r in recips if r.i != h.i]
         return _dedupe(actors), _dedupe(recips)
+
+    def _purpose_objects(self, trig: Trigger) -> list[Token]:
+        """Whom an attack with no recipient is aimed at by its purpose clause ("fired tear gas
+        to disperse hundreds of protesters")."""
+        h = trig.head
+        verb = h if not trig.nominal else trig.support or (h.head if h.dep_ == "dobj" and h.head.pos_ == "VERB" else None)
+        if verb is None:
+            return []
+        out: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                for o in _children(c, ("dobj",)):
+                    out += self.resolve(o)
+        return out
 
     # ----- record participants -----
     def participant(self, t: Token) -> Optional[Participant]:

@@ -154,6 +154,17 @@ def phrase_matches(doc, lex: Optional[Lexicon] = None) -> list[tuple[int, int, s
     return [(s, e, doc.vocab.strings[mid]) for mid, s, e in matcher(doc)]
 
 
+def through_quantity(t: Token, lex: Lexicon) -> Token:
+    """The noun a quantity or salvo word counts ("dozens of rockets" -> rockets), else ``t``."""
+    if _lemma(t) in lex.cue_set("quantity_heads") or t.lower_ in lex.cue_set("quantity_heads"):
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return t
+
+
 def _slain_person(t: Token, lem: str, casualty_verbs: dict, lex: Lexicon) -> bool:
     """A killing participle before a person's name or a person noun ("the murdered
     journalist", "the assassinated Carlos Pizarro"): the killing is presupposed."""
@@ -250,8 +261,11 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             objs = lex.verb_objects.get(lem)
             if objs:
                 for c in t.children:
-                    if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in objs:
-                        sense = objs[_lemma(c)]
+                    if c.dep_ not in ("dobj", "nsubjpass"):
+                        continue
+                    obj = through_quantity(c, lex)  # "fired dozens of rockets", "a barrage of missiles"
+                    if _lemma(obj) in objs:
+                        sense = objs[_lemma(obj)]
                         break
         elif t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and lem in casualty_nouns):
             sense = lex.nouns.get(lem) or lex.nouns.get(t.lower_)
