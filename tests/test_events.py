@@ -584,3 +584,10 @@ def test_salvos_purpose_clauses_and_a_killing_in_an_airstrike_are_one_attack():
     assert "protesters" in names(e.recipients)
     evs = [e for e in events("The army said it had killed 30 militants in airstrikes in the north.") if e.type == "ASSAULT"]
     assert len(evs) == 1 and evs[0].dead == 30 and evs[0].mode == "aerial"
+
+
+def test_a_suicide_bombing_reported_again_as_the_bombing_is_one_event():
+    text = ("A suicide bomber detonated explosives outside a school in western Kabul on Saturday, killing at least "
+            "53 people.\n\nOn Sunday, police arrested two suspects in connection with the bombing.")
+    evs = [e for e in events(text, published="2021-05-09") if e.type == "ASSAULT"]
+    assert len(evs) == 1 and evs[0].mode == "suicide-attack" and evs[0].dead == 53

@@ -20,7 +20,7 @@ from tocsin.extract.events.anchors import Anchors
 from tocsin.extract.events.arguments import ArgumentFinder
 from tocsin.extract.events.counts import count_victims, is_person_name
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.merge import Cluster, Mention, cluster
+from tocsin.extract.events.merge import SPECIFIC_MODES, Cluster, Mention, cluster
 from tocsin.extract.events.modality import ModalityFinder
 from tocsin.extract.events.tolls import toll_kind
 from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
@@ -358,6 +358,9 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                         mode = mode_cues[d.lemma_.lower()]
     if root.type == "ASSAULT" and root.head.lemma_.lower() in mode_cues:
         instruments.append(root.head)
+    if root.type == "ASSAULT" and mode in (None, "explosives") and any(
+            a.lemma_.lower() in ("bomber", "attacker") and any(c.lower_ == "suicide" for c in a.children) for a in actor_toks):
+        mode = "suicide-attack"  # "a suicide bomber detonated explosives"
     inst_text = []
     for d in instruments:
         if d.pos_ not in ("NOUN", "PROPN"):
@@ -425,6 +428,8 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     if mode and len(set(modes)) > 1:
         specific = [x for x in modes if (c.type, x) not in {("PROTEST", "demo")}]
         mode = specific[0] if specific else mode
+        kinds = [x for x in modes if SPECIFIC_MODES.get(x) == mode]
+        mode = kinds[0] if kinds else mode  # "suicide-attack" over the "explosives" it is
     main = next((m for m in ms if m.mode == mode and m.actors), None) or next((m for m in ms if m.actors), None) or ms[0]
     with_actor = [m for m in c.mentions if m.actors] or c.mentions
     modality = min((m.modality for m in with_actor), key=lambda x: _REALITY[x])

@@ -16,6 +16,12 @@ from typing import Optional
 from tocsin.record import EventDate, Location, Participant
 
 _GENERIC_MODES = {("PROTEST", "demo")}
+# modes of one attack that do not clash: the general one and its specific kind
+SPECIFIC_MODES = {"suicide-attack": "explosives"}
+
+
+def modes_agree(a: str, b: str) -> bool:
+    return a == b or SPECIFIC_MODES.get(a) == b or SPECIFIC_MODES.get(b) == a
 _REAL = {"asserted", "claimed"}
 
 
@@ -144,7 +150,7 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     if c.reality() != {real}:
         return None
     modes = c.modes()
-    if m.mode and (m.type, m.mode) not in _GENERIC_MODES and modes and m.mode not in modes:
+    if m.mode and (m.type, m.mode) not in _GENERIC_MODES and modes and not any(modes_agree(m.mode, x) for x in modes):
         return None
     named_c = [p for x in c.mentions if not x.weak_actor for p in x.actors if _named(p)]
     named_m = [p for p in m.actors if _named(p)] if not m.weak_actor else []
@@ -165,7 +171,10 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         if v is not None and vals and v not in vals and not m.additive and not m.toll:
             return None
     # a toll's date is when it was counted, not when the attack happened
-    m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value and not m.toll else set()
+    # nor is the date of the paragraph a definite reference sits in ("on Sunday, police arrested
+    # two suspects in connection with the bombing")
+    m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value and not m.toll \
+        and not (m.definite and m.date.source == "discourse") else set()
     if _dates_clash(c.dates(), m_dates):
         return None
     m_places = [m.location] if m.location and m.location.precision != "article" and m.location.name else []
@@ -184,7 +193,7 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         s += 1
     if any(names_match(a, b) for a in c.recipients() for b in m.recipients + m.victims):
         s += 1
-    if m.mode and m.mode in modes:
+    if m.mode and any(modes_agree(m.mode, x) for x in modes):
         s += 1
     for attr in ("dead", "injured"):
         v = getattr(m, attr)
