@@ -591,3 +591,10 @@ def test_a_suicide_bombing_reported_again_as_the_bombing_is_one_event():
             "53 people.\n\nOn Sunday, police arrested two suspects in connection with the bombing.")
     evs = [e for e in events(text, published="2021-05-09") if e.type == "ASSAULT"]
     assert len(evs) == 1 and evs[0].mode == "suicide-attack" and evs[0].dead == 53
+
+
+def test_a_date_is_no_actor_and_a_possessed_killing_happened():
+    e = one("A court linked the colonel to the March 1980 assassination of Archbishop Oscar Romero.", "ASSAULT")
+    assert not e.actors and e.dead == 1
+    e = one("The decision to prosecute the officers involved in the Jesuits' murder caused division.", "ASSAULT")
+    assert e.modality == "asserted" and "officers" in names(e.actors)

@@ -223,7 +223,11 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             if is_org:
                 out["PerpOrg"].append(Filler(p.text, p.start, p.end))
             elif h is not None and _agentive(h, people | perps):
-                out["PerpInd"].append(Filler(p.text, p.start, p.end))  # not "the shock wave", "shrapnel", "the incident"
+                # not "the shock wave", "shrapnel", "the incident"; with its number, which slot 9
+                # keeps ("TWO PAID ASSASSINS": no count slot holds it)
+                nums = [x for c in h.children if c.dep_ == "nummod" and c.idx < p.start for x in c.subtree]
+                start = min([x.idx for x in nums] + [p.start])
+                out["PerpInd"].append(Filler(ctx.text[start:p.end], start, p.end))
             if h is not None:
                 out["PerpOrg"] += org_inside(p, h)
         for p in m.recipients + m.victims:

@@ -348,7 +348,7 @@ class ArgumentFinder:
                         for p in _children(pp, ("pobj",)):
                             return self.resolve(p)
         for c in n.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and (
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and c.ent_type_ not in ("DATE", "TIME") and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
                 or self.ctx.entity_at(c.idx, c.idx + len(c.text)) is not None
             ):

@@ -246,6 +246,8 @@ def _presupposed(trig: Trigger, lex) -> bool:
     elif h.dep_ != "pobj":
         return False
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in h.children)
-    # its victim ("the murder of X") or a past relative clause ("the attack that killed 10")
+    # its victim ("the murder of X", "the Jesuits' murder") or a past relative clause ("the
+    # attack that killed 10")
     return det and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
-                       or c.dep_ == "relcl" and c.tag_ == "VBD" for c in h.children)
+                       or c.dep_ == "relcl" and c.tag_ == "VBD"
+                       or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in h.children)
