@@ -598,3 +598,10 @@ def test_a_date_is_no_actor_and_a_possessed_killing_happened():
     assert not e.actors and e.dead == 1
     e = one("The decision to prosecute the officers involved in the Jesuits' murder caused division.", "ASSAULT")
     assert e.modality == "asserted" and "officers" in names(e.actors)
+
+
+def test_the_target_of_an_attack_named_by_to_be():
+    e = one("The presidential residence was the target of an attack in San Salvador tonight.", "ASSAULT")
+    assert names(e.recipients) == "presidential residence"
+    e = one("The targets of the attacks were the bank branches in Medellin.", "ASSAULT")
+    assert names(e.recipients) == "bank branches"

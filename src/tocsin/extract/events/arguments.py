@@ -298,6 +298,17 @@ class ArgumentFinder:
             return self.resolve(subj[0])
         return []
 
+    def placed_on(self, weapon: Token) -> list[Token]:
+        """Where a weapon was put ("a bomb placed by X on his vehicle"): the target."""
+        out: list[Token] = []
+        for c in weapon.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in self.lex.cue_set("placing_verbs"):
+                for p in _children(c, ("prep",)):
+                    if p.lower_ in ("on", "in", "under", "inside", "at", "against"):
+                        for o in _children(p, ("pobj",)):
+                            out += self.resolve(o)
+        return out
+
     def _placer(self, weapon: Token) -> list[Token]:
         """The agent of a participle on a weapon ("a bomb placed by X", "a mine planted by X")."""
         for c in weapon.children:
@@ -458,6 +469,13 @@ class ArgumentFinder:
                 if p.lower_ in preps:
                     for o in _children(p, ("pobj",)):
                         out += self.resolve(o)
+        # "the residence was the target of an attack", "the targets of the attacks were the banks"
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and _lemma(n.head.head) in self.lex.cue_set("target_nouns"):
+            goal = n.head.head
+            if goal.dep_ in ("attr", "nsubj") and goal.head.lemma_ == "be":
+                other = "nsubj" if goal.dep_ == "attr" else "attr"
+                for o in _children(goal.head, (other,)):
+                    out += self.resolve(o)
         # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is
         if n.dep_ == "pobj" and n.head.dep_ == "agent":
             out += self.verb_recipients(n.head.head, trig) if n.head.head.pos_ in ("VERB", "AUX") else []
@@ -477,6 +495,9 @@ class ArgumentFinder:
             recips = self.verb_recipients(h, trig)
         if not recips and trig.type == "ASSAULT":
             recips = self._purpose_objects(trig)
+        if not recips and trig.type == "ASSAULT" and not trig.nominal:
+            for subj in _children(h, ("nsubj",)):  # "a bomb placed on his vehicle exploded"
+                recips = self.placed_on(subj)
         rec_ids = {t.i for t in recips}
         actors = [a for a in actors if a.i not in rec_ids and a.i != h.i]
         recips = [r for r in recips if r.i != h.i]
