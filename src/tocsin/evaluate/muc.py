@@ -452,26 +452,45 @@ def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
 
 
 def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[str]:
-    """Organisations named in a sentence that puts an attack on someone's account ("the FMLN
-    claimed responsibility for the attack", "they blame the army for the massacre")."""
-    cues = lex.cue_set("responsibility_cues")
+    """Organisations a sentence with an incident puts the attack on, by the sentence's grammar:
+    the subject of "claimed responsibility" or of "X was responsible", the object of "blamed X"
+    or "held X responsible", the object of "attributed ... to X" or "blamed ... on X". Other
+    organisations named in such a sentence (the ministry reporting it, the court) are not."""
+    claimers = lex.cue_set("responsibility_verbs")
     mention_starts = {s for s, _ in triggers}
-    found = []
+    heads = []
     for sent in ctx.doc.sents:
-        if not any(t.lower_ in cues for t in sent):
-            continue
         if not any(sent.start_char <= s < sent.end_char for s in mention_starts):
             continue
-        spans = [(e.start_char, e.end_char) for e in sent.ents
-                 if e.label_ == "ORG" and not any(t.lower_ in lex.cue_set("reporting_verbs") for t in e)]
         for t in sent:
-            if (t.lower_ in orgs or _acronym(t)) and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_:
-                spans.append((min(x.idx for x in t.subtree if x.i >= t.i - 3), t.idx + len(t)))
-        for s0, e0 in spans:
-            ent = ctx.entity_at(s0, e0)
-            words = ctx.text[s0:e0].lower().split()
-            if (ent is not None and ent.kind in ("media", "person", "country")) or not words or words[0] == "no" \
-                    or any(p.start <= s0 and e0 <= p.end for p in ctx.places):
+            lem = t.lemma_.lower()
+            if t.pos_ in ("VERB", "AUX") and lem in claimers and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in t.children) \
+                    and not any(c.dep_ == "neg" for c in t.children):
+                heads += [c for c in t.children if c.dep_ == "nsubj"]
+            elif lem in ("blame", "hold", "accuse") and t.pos_ == "VERB":
+                heads += [c for c in t.children if c.dep_ == "dobj"]
+                heads += [o for p in t.children if p.dep_ in ("prep", "dative") and p.lower_ in ("on", "to")
+                          for o in p.children if o.dep_ == "pobj"]
+            elif lem == "attribute" and t.pos_ == "VERB":
+                heads += [o for p in t.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                          for o in p.children if o.dep_ == "pobj"]
+            elif t.lower_ == "responsible" and t.dep_ == "acomp":
+                heads += [c for c in t.head.children if c.dep_ == "nsubj"]
+    found = []
+    for h in heads:
+        hs = [h] + [c for c in h.children if c.dep_ == "conj"]
+        for x in hs:
+            ent = next((e for e in ctx.doc.ents if e.start <= x.i < e.end and e.label_ in ("ORG", "NORP")), None)
+            if ent is not None:
+                s0, e0 = ent.start_char, ent.end_char
+            elif x.lower_ in orgs or x.lemma_.lower() in orgs or _acronym(x):
+                s0 = min(y.idx for y in x.subtree if y.i >= x.i - 3 and y.i <= x.i)
+                e0 = x.idx + len(x)
+            else:
+                continue
+            known = ctx.entity_at(s0, e0) if ctx.entities else None
+            if known is not None and known.kind in ("media", "person", "country"):
                 continue
             found.append(Filler(ctx.text[s0:e0], s0, e0))
     return found
