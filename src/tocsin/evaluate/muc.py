@@ -243,7 +243,9 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
-                    if _named_person(h):
+                    # a name the NER takes for a person's: in truecased text an unknown place is
+                    # a proper noun too ("Tecoluca jurisdiction", "corregimiento")
+                    if _named_person(h) and any(t.ent_type_ == "PERSON" for t in h.subtree):
                         out["VictimName"].append(Filler(person_name(ctx, h, titles), h.idx, h.idx + len(h.text)))  # MUC slot 18, the one GRIT scores
         out["Weapon"] += m.instruments
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
