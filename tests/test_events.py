@@ -605,3 +605,12 @@ def test_the_target_of_an_attack_named_by_to_be():
     assert names(e.recipients) == "presidential residence"
     e = one("The targets of the attacks were the bank branches in Medellin.", "ASSAULT")
     assert names(e.recipients) == "bank branches"
+
+
+def test_accidents_and_disasters_are_no_attacks():
+    for text in ("Two people were killed in a car accident on the highway near Lyon.",
+                 "The earthquake killed 300 people in eastern Turkey.",
+                 "Four Americans were killed when their plane crashed in southern Angola.",
+                 "As the clocks struck midnight, the crowd cheered in Paris."):
+        assert not [e for e in events(text) if e.type == "ASSAULT"], text
+    assert one("Two soldiers were killed in an ambush near Goma.", "ASSAULT").dead == 2

@@ -175,6 +175,23 @@ def _slain_person(t: Token, lem: str, casualty_verbs: dict, lex: Lexicon) -> boo
         _lemma(h) in lex.cue_set("person_nouns") and h.tag_ == "NN")
 
 
+def _accidental(t: Token, lex: Lexicon) -> bool:
+    """Whether a casualty word's cause is an accident or a natural disaster: its subject ("the
+    earthquake killed 300"), its "in"/"by" phrase ("killed in a car accident", "injured by
+    lightning") or its "when" clause ("killed when their plane crashed")."""
+    nouns = lex.cue_set("accident_nouns")
+    verbs = lex.cue_set("accident_verbs")
+    for c in t.children:
+        if c.dep_ in ("nsubj", "agent") and (_lemma(c) in nouns or c.lower_ in nouns):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after", "from", "of"):
+            if any(o.dep_ == "pobj" and (_lemma(o) in nouns or o.lower_ in nouns) for o in c.children):
+                return True
+        if c.dep_ == "advcl" and _lemma(c) in verbs:
+            return True
+    return False
+
+
 def _violent_cause(t: Token, lex: Lexicon) -> Optional[str]:
     """The attack mode of a death whose cause is a weapon's wound ("died of gunshot wounds",
     "his death from stab wounds"), else None: such a death is an attack even with no attack
@@ -286,7 +303,7 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             if idiom and not kind:
                 # "lost their lives": the verb is a casualty word only with that object
                 kind = next((idiom[_lemma(c)] for c in t.children if c.dep_ in ("dobj", "prt") and _lemma(c) in idiom), None)
-            if kind and t.dep_ not in ("amod", "compound"):
+            if kind and t.dep_ not in ("amod", "compound") and not _accidental(t, lex):
                 cause = _violent_cause(t, lex) if kind == "dead" else None
                 out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", cause, t.pos_ != "VERB", casualty=kind,
                                    casualty_only=cause is None)
@@ -296,6 +313,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         if any(c.lower_ == "alongside" for c in t.children):
             continue  # "fought alongside" is cooperation, not assault
         kind = casualty_verbs.get(lem) if not nominal else casualty_nouns.get(lem)
+        if kind in ("dead", "injured") and _accidental(t, lex):
+            continue  # "killed in a car accident", "the earthquake killed 300": no attack
         by_result = kind is None and not nominal and _to_death(t, lex)
         if by_result:
             kind = "dead"  # "shot to death", "beaten to death", "shot dead"
