@@ -614,3 +614,8 @@ def test_accidents_and_disasters_are_no_attacks():
                  "As the clocks struck midnight, the crowd cheered in Paris."):
         assert not [e for e in events(text) if e.type == "ASSAULT"], text
     assert one("Two soldiers were killed in an ambush near Goma.", "ASSAULT").dead == 2
+
+
+def test_an_obligation_is_no_fact():
+    e = one("The army must stop attacking civilians in the north.", "ASSAULT")
+    assert e.modality == "hypothetical"

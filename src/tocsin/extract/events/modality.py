@@ -48,7 +48,7 @@ def _clause_cues(node: Token, lex: Lexicon, under_report: bool) -> Optional[str]
             return "negated"
         if c.dep_ == "mark" and low in ("if", "unless", "whether", "lest"):
             found = _worst(found or "asserted", "hypothetical")
-        if c.dep_ == "aux" and low in ("would", "could", "might", "may", "should", "'d"):
+        if c.dep_ == "aux" and low in ("would", "could", "might", "may", "should", "must", "ought", "'d"):
             mod = "planned" if (under_report and low == "would" and not _hedged(node) and _own_intent(node)) else "hypothetical"
             found = _worst(found or "asserted", mod)
         if c.dep_ == "aux" and low in ("will", "shall", "'ll", "wo"):
