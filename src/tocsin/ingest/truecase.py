@@ -115,9 +115,9 @@ def truecase(text: str) -> str:
             first = w.low in know.first_names and linked(k, k + 1) and (
                 k + 1 in base or words[k + 1].low in know.first_names or (linked(k + 1, k + 2) and k + 2 in base))
             between = linked(k - 1, k) and linked(k, k + 1) and name_at(k - 1) and k + 1 in base
-            # a surname after a first name and before no other name word ("JULIO TORRES WAS",
-            # "BERNARDO JARAMILLO OSSA AND")
-            after = (linked(k - 1, k) and k - 1 in named and plain(k)
+            # a surname after a first name or two name words ("JULIO TORRES WAS", "BERNARDO
+            # JARAMILLO OSSA AND"), not after a known place or actor name ("SAN MIGUEL DEPARTMENT")
+            after = (linked(k - 1, k) and k - 1 in named and plain(k) and words[k - 1].start not in done
                      and (words[k - 1].low in know.first_names or (linked(k - 2, k - 1) and k - 2 in named)))
             if first or between or after:
                 put(w, w.low[:1].upper() + w.low[1:])
