@@ -619,3 +619,20 @@ def test_accidents_and_disasters_are_no_attacks():
 def test_an_obligation_is_no_fact():
     e = one("The army must stop attacking civilians in the north.", "ASSAULT")
     assert e.modality == "hypothetical"
+
+
+def test_an_attack_in_retaliation_for_a_killing_is_another_event_with_its_own_toll_and_date():
+    text = ("Iran fired a volley of ballistic missiles at the Ain al-Asad air base early on Wednesday, in "
+            "retaliation for the U.S. killing of Gen. Qassem Soleimani, officials said.")
+    evs = [e for e in events(text, published="2020-01-08") if e.type == "ASSAULT"]
+    missiles = next(e for e in evs if e.mode == "heavy-weapons")
+    killing = next(e for e in evs if e is not missiles)
+    assert missiles.dead is None and killing.dead == 1
+    assert killing.date.source == "published"  # Wednesday is the missiles' day
+
+
+def test_a_stated_interval_before_a_dated_event_dates_the_earlier_one():
+    text = ("Iraq's parliament voted on Sunday to urge the government to expel foreign troops, two days after "
+            "a U.S. strike in Baghdad killed the Iranian commander Qassem Soleimani.")
+    e = next(e for e in events(text, published="2020-01-05") if e.type == "ASSAULT")
+    assert e.date.value == "2020-01-03"  # Friday, two days before Sunday's vote

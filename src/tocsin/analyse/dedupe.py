@@ -137,9 +137,10 @@ def cluster(obs: Iterable[Observation]) -> list[list[Observation]]:
             f = c.fit2(o)
             if f is None or f[0] < cfg.min_score:
                 continue
-            # best with the type counted (an ASSAULT joins an ASSAULT before a COERCE); ties: an
-            # undated reference is to the most recent such incident
-            key = (f[1], -_distance_days(c, o))
+            # an undated reference joins an incident some report dates before one made of
+            # undated references only; then the best with the type counted (an ASSAULT joins an
+            # ASSAULT before a COERCE); ties: an undated reference is to the most recent incident
+            key = (o.dated or any(m.dated for m in c.members), f[1], -_distance_days(c, o))
             if best_key is None or key > best_key:
                 best, best_key = c, key
         if best is None:

@@ -26,7 +26,7 @@ from tocsin.extract.events.tolls import toll_kind
 from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
 from tocsin.extract.events.victim_lists import victim_list
 from tocsin.ids import item_id
-from tocsin.record import Attribution, Event, Offsets, Participant, Span as RecSpan
+from tocsin.record import Attribution, Event, EventDate, Offsets, Participant, Span as RecSpan
 
 __all__ = ["extract", "trigger_surface_forms", "find_triggers", "phrase_matches", "mentions"]
 
@@ -106,12 +106,15 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
                     if tr is not None and tr.nominal:
                         return tr
     node = h
+    links = lex.cue_set("causal_link_nouns")
     for _ in range(4):
         if node.head is node:
             break
         dep, node = node.dep_, node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in reporting:
             break
+        if node.lemma_.lower() in links:
+            break  # "fired missiles in retaliation for the killing of X": another event
         tr = assault_at(node)
         if tr is not None:
             return tr
@@ -331,6 +334,18 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     excluded |= sentence_participants
     location, attached = anchors.location(sent, mention_tokens | {t.i for t in recip_toks}, excluded,
                                           frozenset({root.support.i}) if root.support is not None else frozenset())
+    date = _shifted(root.head, date, lex) or date  # "on Sunday, two days after a strike killed X"
+    cause = _answered(root.head, lex)
+    if cause:  # "fired missiles on Wednesday in Erbil in retaliation for the killing of X": the
+        # sentence's date and place are the answer's, not the killing's
+        lo = min(x.idx for x in root.head.subtree)
+        hi = max(x.idx + len(x.text) for x in root.head.subtree)
+        if date is not None and not (date.source == "modifier" and date.start is not None and lo <= date.start < hi):
+            date = EventDate(value=ctx.published.isoformat(), precision="unknown", source="published") \
+                if ctx.published is not None else None
+        own = [p for p in ctx.places if lo <= p.start < hi]
+        if location is not None and not (attached and any(p.id == location.place_id for p in own)):
+            location, attached = None, False
     det = next((c for c in root.head.children if c.dep_ == "det"), None)
     definite = root.nominal and det is not None and det.lower_ in _DEFINITE
     conf = 0.45 + (0.15 if actors else 0) + (0.1 if recipients else 0) + (0.05 if not root.nominal else 0)
@@ -384,7 +399,62 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         weak_actor=bool(actor_toks) and all(a.dep_ in ("amod", "compound", "nmod") and a.head.i == root.head.i for a in actor_toks),
         extra_spans=[(p.char_start, p.char_end) for p in parts],
         confidence=max(0.05, min(0.95, conf)),
+        cause=cause,
     )
+
+
+def _shifted(t: Token, date: Optional[EventDate], lex: Lexicon) -> Optional[EventDate]:
+    """The date of an event a clause puts a stated time before or after the sentence's dated
+    event ("voted on Sunday, two days after a U.S. strike killed X": Friday), or None."""
+    from datetime import date as _date, timedelta
+
+    if date is None or date.source not in ("modifier", "discourse") or not date.value or len(date.value) != 10:
+        return None
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "before"):
+        mark = t.head
+    elif verb is not None and verb.dep_ == "advcl":
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    else:
+        mark = None
+    if mark is None:
+        return None
+    span = next((c for c in mark.children if c.dep_ == "npadvmod"), None)
+    if span is None and verb is not None:  # the parser may hang "two days" on the clause's verb
+        span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i), None)
+    if span is None or span.lemma_.lower() not in ("day", "week"):
+        return None
+    from tocsin.extract.events.counts import number_of
+
+    n = number_of(span, lex)
+    if n is None:
+        return None
+    days = n * (7 if span.lemma_.lower() == "week" else 1)
+    try:
+        d = _date.fromisoformat(date.value)
+    except ValueError:
+        return None
+    d = d - timedelta(days=days) if mark.lower_ == "after" else d + timedelta(days=days)
+    return EventDate(value=d.isoformat(), precision="day", source=date.source)
+
+
+def _answered(t: Token, lex: Lexicon) -> bool:
+    """Whether an event word is named as what another event answers or follows ("in retaliation
+    for the killing of X", "in response to the attack", "two days after a U.S. strike"): the
+    sentence's date and place are the other event's."""
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "before", "following") and t.head.head.pos_ in ("VERB", "AUX"):
+        return True
+    links = lex.cue_set("causal_link_nouns")
+    node = t
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in links:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _person_names(t: Token) -> list[Token]:

@@ -54,6 +54,7 @@ class Mention:
     additive: bool = False  # its toll adds to the event's ("two more people", "was also killed")
     toll: bool = False  # a toll statement ("the death toll rose to 59"): may update the count
     persons: list[Participant] = field(default_factory=list)  # recipients named by a person's name
+    cause: bool = False  # named as what another event answers ("in retaliation for the killing")
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
 
@@ -146,6 +147,8 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     """Evidence that ``m`` reports the event of cluster ``c``; None when they clash."""
     if c.type != m.type:
         return None
+    if any(x.sent_index == m.sent_index and x.cause != m.cause for x in c.mentions):
+        return None  # "X fired missiles in retaliation for the killing of Y": two events
     real = "real" if m.modality in _REAL else m.modality
     if c.reality() != {real}:
         return None
