@@ -467,7 +467,7 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
         for t in sent:
             lem = t.lemma_.lower()
             if t.pos_ in ("VERB", "AUX") and lem in claimers and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in t.children) \
+                    c.dep_ == "dobj" and c.lemma_.lower() in lex.cue_set("responsibility_nouns") for c in t.children) \
                     and not any(c.dep_ == "neg" for c in t.children):
                 heads += [c for c in t.children if c.dep_ == "nsubj"]
             elif lem in ("blame", "hold", "accuse") and t.pos_ == "VERB":

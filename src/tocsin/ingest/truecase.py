@@ -33,6 +33,10 @@ class _Word:
     end: int
     low: str
 
+    @property
+    def capitalised(self) -> str:
+        return self.low[:1].upper() + self.low[1:]
+
 
 def mostly_upper(text: str, share: Optional[float] = None) -> bool:
     """Whether more than ``share`` of the text's letters (of 20 or more; the first 5,000
@@ -101,10 +105,10 @@ def truecase(text: str) -> str:
     # word after it
     for k, w in enumerate(words[:-1]):
         if w.low in know.titles and linked(k, k + 1) and plain(k + 1):
-            put(w, w.low[:1].upper() + w.low[1:])
+            put(w, w.capitalised)
             nxt = words[k + 1]
             if k + 1 not in named:
-                put(nxt, nxt.low[:1].upper() + nxt.low[1:])
+                put(nxt, nxt.capitalised)
                 named.add(k + 1)
     base = set(named)  # restored from knowledge, not by these neighbour rules
     for _ in range(3):
@@ -120,7 +124,7 @@ def truecase(text: str) -> str:
             after = (linked(k - 1, k) and k - 1 in named and plain(k) and words[k - 1].start not in done
                      and (words[k - 1].low in know.first_names or (linked(k - 2, k - 1) and k - 2 in named)))
             if first or between or after:
-                put(w, w.low[:1].upper() + w.low[1:])
+                put(w, w.capitalised)
                 named.add(k)
                 grew = True
         if not grew:
@@ -242,7 +246,7 @@ class _Knowledge:
             if len(parts) == len(seg) and all(p.lower() == w.low for p, w in zip(parts, seg)):
                 return parts
         return [w.low if (w.low in self.edge or w.low in ("de", "del", "la", "las", "los", "el")) and k
-                else w.low[:1].upper() + w.low[1:] for k, w in enumerate(seg)]
+                else w.capitalised for k, w in enumerate(seg)]
 
     def word_form(self, w: str, words: list[_Word], k: int, low: str, in_brackets: set[str]) -> Optional[str]:
         if w == "i":

@@ -10,6 +10,7 @@ CAMEO, ACLED and intensity codes (:mod:`.crosswalk`).
 from __future__ import annotations
 
 import os
+from datetime import date as _date, timedelta
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -18,9 +19,9 @@ from tocsin.context import Context
 from tocsin.extract.events import crosswalk
 from tocsin.extract.events.anchors import Anchors
 from tocsin.extract.events.arguments import ArgumentFinder
-from tocsin.extract.events.counts import count_victims, is_person_name
+from tocsin.extract.events.counts import count_victims, is_person_name, number_of
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.merge import SPECIFIC_MODES, Cluster, Mention, cluster
+from tocsin.extract.events.merge import Cluster, Mention, cluster, general_mode
 from tocsin.extract.events.modality import ModalityFinder
 from tocsin.extract.events.tolls import toll_kind
 from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
@@ -373,8 +374,10 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                         mode = mode_cues[d.lemma_.lower()]
     if root.type == "ASSAULT" and root.head.lemma_.lower() in mode_cues:
         instruments.append(root.head)
+    attackers = lex.cue_set("suicide_attacker_nouns")
     if root.type == "ASSAULT" and mode in (None, "explosives") and any(
-            a.lemma_.lower() in ("bomber", "attacker") and any(c.lower_ == "suicide" for c in a.children) for a in actor_toks):
+            a.lemma_.lower() in attackers and any(mode_cues.get(c.lower_) == "suicide-attack" for c in a.children)
+            for a in actor_toks):
         mode = "suicide-attack"  # "a suicide bomber detonated explosives"
     inst_text = []
     for d in instruments:
@@ -406,8 +409,6 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
 def _shifted(t: Token, date: Optional[EventDate], lex: Lexicon) -> Optional[EventDate]:
     """The date of an event a clause puts a stated time before or after the sentence's dated
     event ("voted on Sunday, two days after a U.S. strike killed X": Friday), or None."""
-    from datetime import date as _date, timedelta
-
     if date is None or date.source not in ("modifier", "discourse") or not date.value or len(date.value) != 10:
         return None
     verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
@@ -424,8 +425,6 @@ def _shifted(t: Token, date: Optional[EventDate], lex: Lexicon) -> Optional[Even
         span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i), None)
     if span is None or span.lemma_.lower() not in ("day", "week"):
         return None
-    from tocsin.extract.events.counts import number_of
-
     n = number_of(span, lex)
     if n is None:
         return None
@@ -498,7 +497,7 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     if mode and len(set(modes)) > 1:
         specific = [x for x in modes if (c.type, x) not in {("PROTEST", "demo")}]
         mode = specific[0] if specific else mode
-        kinds = [x for x in modes if SPECIFIC_MODES.get(x) == mode]
+        kinds = [x for x in modes if general_mode(x) == mode]
         mode = kinds[0] if kinds else mode  # "suicide-attack" over the "explosives" it is
     main = next((m for m in ms if m.mode == mode and m.actors), None) or next((m for m in ms if m.actors), None) or ms[0]
     with_actor = [m for m in c.mentions if m.actors] or c.mentions

@@ -16,15 +16,13 @@ from spacy.tokens import Token
 from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject
-from tocsin.extract.events.lexicon import Lexicon
+from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.triggers import Trigger, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
 _PARTITIVE = {"one", "some", "each", "none", "several", "many", "most", "all", "both", "dozens", "hundreds",
               "thousands", "scores", "millions", "tens"}
-_COLLECTIVE = {"group", "band", "squad", "column", "unit", "commando", "gang", "cell", "detachment", "contingent",
-               "member", "team"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
 _SUBJ = ("nsubj", "csubj")
 _RECIPIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards"}
@@ -68,12 +66,11 @@ def span_of(t: Token) -> tuple[int, int]:
             end = c.i + 1
         else:
             break
-    if (t.lower_ in _PARTITIVE or t.lemma_.lower() in _COLLECTIVE) and end == t.i + 1:
+    if end == t.i + 1:
         # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
         # partitive or collective head keeps its "of" phrase, which says who they are
-        of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None and (t.lower_ in _PARTITIVE or obj.pos_ in ("NOUN", "PROPN")):
+        obj = _who_of(t)
+        if obj is not None:
             end = span_of(obj)[1]
     while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
         start += 1
@@ -81,6 +78,19 @@ def span_of(t: Token) -> tuple[int, int]:
     if end - 1 > start and t.doc[end - 1].tag_ == "POS":
         end -= 1
     return start, end
+
+
+def _who_of(t: Token) -> Optional[Token]:
+    """The noun after "of" that says who a partitive or collective head is ("one of the
+    demonstrators", "a group of gunmen"; a collective head only with a noun), else None."""
+    partitive = t.lower_ in _PARTITIVE
+    if not partitive and t.lemma_.lower() not in load().cue_set("collective_heads"):
+        return None
+    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or not (partitive or obj.pos_ in ("NOUN", "PROPN")):
+        return None
+    return obj
 
 
 def _is_passive(v: Token) -> bool:
@@ -253,7 +263,7 @@ class ArgumentFinder:
     def _claimer(self, n: Token) -> list[Token]:
         """Who claims an attack ("the Islamic State claimed responsibility for the attack",
         "took responsibility for the bombing")."""
-        if n.dep_ != "pobj" or n.head.lower_ != "for" or _lemma(n.head.head) not in ("responsibility", "credit"):
+        if n.dep_ != "pobj" or n.head.lower_ != "for" or _lemma(n.head.head) not in self.lex.cue_set("responsibility_nouns"):
             return []
         v = n.head.head.head
         if n.head.head.dep_ != "dobj" or _lemma(v) not in self.lex.cue_set("responsibility_verbs"):
@@ -527,14 +537,11 @@ class ArgumentFinder:
         if not text.strip() or ctx.excluded(start, end):
             return None
         ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
-        if ent is None and ctx.entities and (t.lower_ in _PARTITIVE or t.lemma_.lower() in _COLLECTIVE):
-            # "dozens of protesters", "a group of gunmen": coded as who they are
-            of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if obj is not None and obj.i < e:
-                inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
-                if inner is not None and inner.kind not in ("country", "other"):
-                    return Participant(entity_id=inner.id, name=inner.name, code=inner.code, start=start, end=end, text=text)
+        obj = _who_of(t) if ent is None and ctx.entities else None
+        if obj is not None and obj.i < e:  # "dozens of protesters", "a group of gunmen": coded as who they are
+            inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
+            if inner is not None and inner.kind not in ("country", "other"):
+                return Participant(entity_id=inner.id, name=inner.name, code=inner.code, start=start, end=end, text=text)
         if ent is not None:
             return Participant(entity_id=ent.id, name=ent.name, code=ent.code, start=start, end=end, text=text)
         name = text

@@ -73,7 +73,8 @@ def _run_together(t: Token) -> bool:
     a number."""
     from tocsin.extract.events.lexicon import load
 
-    return len(t.text) > 7 and t.is_alpha and t.lower_ not in load().numbers and word_value(t.lower_, load()) is not None
+    lex = load()
+    return len(t.text) > 7 and t.is_alpha and t.lower_ not in lex.numbers and word_value(t.lower_, lex) is not None
 
 
 def _year(t: Token) -> bool:
@@ -351,7 +352,8 @@ def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[To
         start = of.i + 1
     else:
         start = first.i
-        while start > first.sent.start and first.doc[start - 1] in set(first.subtree) and first.doc[start - 1].i != c.i:
+        phrase = {x.i for x in first.subtree}
+        while start > first.sent.start and start - 1 in phrase and start - 1 != c.i:
             start -= 1
         if first.i > c.i and start <= c.i:
             start = c.i + 1

@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from tocsin.extract.events.counts import is_person_name, number_word, parse_number
 from tocsin.extract.events.lexicon import Lexicon
 
 _SINGLE_DETS = frozenset({"a", "an", "another", "the", "this", "that", "one"})
@@ -70,10 +71,6 @@ def _split(first: int, end: int, doc) -> list[tuple[str, list[Token]]]:
     return items
 
 
-def _is_name(t: Token) -> bool:
-    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP"))
-
-
 def _core(item: list[Token]) -> list[Token]:
     """The item up to its "of" phrase ("the governor" of "the governor of Antioquia")."""
     return next((item[:k] for k, t in enumerate(item) if t.lower_ == "of" and k > 0), item)
@@ -84,8 +81,6 @@ def _item_count(item: list[Token], sep: str, prev: str, lex: Lexicon, after_of: 
     after a name, "X, a Reuter photographer", or a name after a title, "the mayor, X"); None
     when vague. After an item with an "of" phrase a name must be a PERSON: "and" may join
     inside the phrase ("wife of X of the administration and logistics department")."""
-    from tocsin.extract.events.counts import number_word, parse_number
-
     core = _core(item)
     head = core[-1]
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -96,7 +91,7 @@ def _item_count(item: list[Token], sep: str, prev: str, lex: Lexicon, after_of: 
     if nums:
         return parse_number([t.text for t in nums], lex)
     first = core[0].lower_
-    if _is_name(head):
+    if is_person_name(head):
         if head.tag_ == "NNPS" and first not in _SINGLE_DETS or (after_of and head.ent_type_ != "PERSON"):
             return None
         return 0 if sep == "," and prev == "title" else 1
@@ -131,14 +126,14 @@ def enumerated(start: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
         after_of = len(_core(item)) < len(item)
         if n is None or (coordinated and n):
             break  # past the item after "and" only appositions belong to the list
-        if prev == "many" and sep == "," and _is_name(_core(item)[-1]):
+        if prev == "many" and sep == "," and is_person_name(_core(item)[-1]):
             return None  # "two reporters, A and B": the names spell out the number
         coordinated = coordinated or sep == "and"
         total += n
         head = _core(item)[-1]
         if n:
             heads.append(head)
-        prev = "many" if n > 1 else "other" if n != 1 else "name" if _is_name(head) else "title"
+        prev = "many" if n > 1 else "other" if n != 1 else "name" if is_person_name(head) else "title"
     if len(heads) < 2 or not coordinated:
         return None
     return total, heads

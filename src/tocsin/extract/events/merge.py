@@ -13,16 +13,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from tocsin.extract.events.lexicon import load
 from tocsin.record import EventDate, Location, Participant
 
 _GENERIC_MODES = {("PROTEST", "demo")}
-# modes of one attack that do not clash: the general one and its specific kind
-SPECIFIC_MODES = {"suicide-attack": "explosives"}
+_REAL = {"asserted", "claimed"}
+
+
+def general_mode(mode: Optional[str]) -> Optional[str]:
+    """The general mode a specific one is a kind of ("suicide-attack" -> "explosives";
+    ``mode_kinds`` in cues.yaml), else None."""
+    return (load().cues.get("mode_kinds") or {}).get(mode)
 
 
 def modes_agree(a: str, b: str) -> bool:
-    return a == b or SPECIFIC_MODES.get(a) == b or SPECIFIC_MODES.get(b) == a
-_REAL = {"asserted", "claimed"}
+    """Modes of one event that do not clash: the same, or a general one and its specific kind."""
+    return a == b or general_mode(a) == b or general_mode(b) == a
 
 
 @dataclass

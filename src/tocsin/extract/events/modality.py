@@ -145,7 +145,7 @@ class ModalityFinder:
                             result = _worst(result, cue)
             if gov is reporter:
                 break
-            if glem in ("responsibility", "credit") and dep == "prep" and node.lower_ == "for":
+            if glem in self.lex.cue_set("responsibility_nouns") and dep == "prep" and node.lower_ == "for":
                 break  # "did not claim responsibility for the bombing": the bombing happened
             if glem in self.claim_verbs and gov.pos_ == "VERB" and dep == "prep" and node.lower_ in ("with", "of", "for", "in"):
                 result = "claimed"  # "the men charged with killing X", "suspected of the murder":
