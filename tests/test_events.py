@@ -636,3 +636,29 @@ def test_a_stated_interval_before_a_dated_event_dates_the_earlier_one():
             "a U.S. strike in Baghdad killed the Iranian commander Qassem Soleimani.")
     e = next(e for e in events(text, published="2020-01-05") if e.type == "ASSAULT")
     assert e.date.value == "2020-01-03"  # Friday, two days before Sunday's vote
+
+
+def test_who_strikes_makes_a_strike_a_work_stoppage():
+    e = one("The court ruled that the strike by port employees was illegal.", "PROTEST")
+    assert e.mode == "strike"
+    assert not [x for x in events("The court ruled that the strike by port employees was illegal.") if x.type == "ASSAULT"]
+    assert one("The strike by the warplanes killed 20 people.", "ASSAULT").dead == 20
+
+
+def test_an_attack_in_words_is_an_accusation():
+    for text in ("The senator harshly attacked the interior minister on Monday.",
+                 "The opposition leader attacked the government's budget."):
+        evs = events(text)
+        assert [e.type for e in evs] == ["ACCUSE"], [(e.type, e.trigger.text) for e in evs]
+        assert evs[0].mode == "disapprove"
+    assert one("Rebels fiercely attacked the army garrison.", "ASSAULT").modality == "asserted"
+
+
+def test_a_subject_that_names_no_one_is_a_toll_of_nought_or_a_denial():
+    e = one("Rebels attacked the garrison on Monday. No one was killed.", "ASSAULT")
+    assert e.dead == 0 and "one" not in names(e.recipients)
+    assert len([x for x in events("Rebels attacked the garrison on Monday. No one was killed.") if x.type == "ASSAULT"]) == 1
+    e = one("No soldiers were wounded in the attack on the base.", "ASSAULT")
+    assert e.modality == "asserted" and e.injured == 0
+    e = one("In this province no priest has ever been jailed or murdered.", "ASSAULT")
+    assert e.modality == "negated" and e.dead is None

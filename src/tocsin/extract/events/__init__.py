@@ -19,7 +19,7 @@ from tocsin.context import Context
 from tocsin.extract.events import crosswalk
 from tocsin.extract.events.anchors import Anchors
 from tocsin.extract.events.arguments import ArgumentFinder
-from tocsin.extract.events.counts import count_victims, is_person_name, number_of
+from tocsin.extract.events.counts import count_victims, is_person_name, names_no_one, number_of
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster, general_mode
 from tocsin.extract.events.modality import ModalityFinder
@@ -214,7 +214,7 @@ def mentions(ctx: Context) -> list[Mention]:
         for root in roots:
             try:
                 m = _mention(ctx, lex, sent, si, root, [t for t in trigs if t.folded_into is root], args, modal,
-                             anchors, text, sentence_participants)
+                             anchors, text, sentence_participants, out)
             except Exception:
                 if _DEBUG:
                     raise
@@ -263,7 +263,8 @@ def _participants(args: ArgumentFinder, toks: list[Token]) -> list[Participant]:
 
 
 def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger], args: ArgumentFinder,
-             modal: ModalityFinder, anchors: Anchors, text: str, sentence_participants: set[int]) -> Optional[Mention]:
+             modal: ModalityFinder, anchors: Anchors, text: str, sentence_participants: set[int],
+             prior: list[Mention]) -> Optional[Mention]:
     actor_toks, recip_toks = args.for_trigger(root)
     mode = root.mode
     victims: list[Token] = []
@@ -286,6 +287,10 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
             victims += vic
             if n is not None:
                 counts[t.casualty] = (counts[t.casualty] or 0) + n
+    # "no one was killed", "no soldiers were hurt in the attack": a count of nought, no victim
+    no_one = {t.i for t in recip_toks + victims if names_no_one(t)}
+    victims = [v for v in victims if v.i not in no_one]
+    recip_toks = [r for r in recip_toks if not names_no_one(r)]
     # a casualty word standing alone ("gunmen killed five peasants") counts its own victims
     if root.casualty is not None and not parts:
         recip_toks = [r for r in recip_toks if r.i not in {v.i for v in victims}]
@@ -310,6 +315,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         # "soldiers killed six priests ... at the university": the victims are recipients too
         recipients = victim_ps + [r for r in recipients if not any(v.start <= r.start and r.end <= v.end for v in victim_ps)]
     modality = modal.modality(root)
+    if no_one and root.casualty is not None and modality == "negated":
+        if any(m.type == "ASSAULT" and m.modality in ("asserted", "claimed") and m.sent_index >= si - 1
+               for m in prior):
+            modality = "asserted"  # "Rebels attacked the garrison. No one was killed.": its toll
+        else:
+            counts = {k: None for k in counts}  # "no priest has been murdered": no killing
     src = modal.source(root, sent)
     source = None
     if src is not None:

@@ -106,8 +106,18 @@ def number_of(t: Token, lex: Lexicon) -> Optional[int]:
     return parse_number([n.text for n in nums], lex) if nums else None
 
 
+_NO_ONE = frozenset({"nobody", "none", "noone", "nothing"})
+
+
+def names_no_one(t: Token) -> bool:
+    """Whether a noun phrase names no one: "nobody", "none", "no one", "no soldiers"."""
+    return t.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+
+
 def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
     """Number of people a victim phrase names, or None when the text gives no number."""
+    if names_no_one(t):
+        return 0
     vague = lex.cue_set("vague_amounts")
     if t.lower_ in vague:
         return None

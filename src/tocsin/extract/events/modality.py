@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from tocsin.context import Context
+from tocsin.extract.events.counts import names_no_one
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
 
@@ -39,12 +40,15 @@ def _worst(a: str, b: str) -> str:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _clause_cues(node: Token, lex: Lexicon, under_report: bool) -> Optional[str]:
-    """Modality cues on one clause head (its own auxiliaries, negation, markers)."""
+def _clause_cues(node: Token, lex: Lexicon, under_report: bool, subject: bool = True) -> Optional[str]:
+    """Modality cues on one clause head (its own auxiliaries, negation, markers; with
+    ``subject``, a subject that names no one: "no priest has been murdered")."""
     found = None
     for c in node.children:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+            return "negated"
+        if subject and c.dep_ in ("nsubj", "nsubjpass") and names_no_one(c):
             return "negated"
         if c.dep_ == "mark" and low in ("if", "unless", "whether", "lest"):
             found = _worst(found or "asserted", "hypothetical")
@@ -138,7 +142,12 @@ class ModalityFinder:
                     if glem in self.planned and dep in ("xcomp", "acl") and glem not in ("expect",):
                         result = _worst(result, "planned")
                     if True:
-                        cue = _clause_cues(gov, self.lex, reporter is not None)
+                        cue = _clause_cues(gov, self.lex, reporter is not None, subject=False)
+                        if dep == "conj" and cue != "negated" and _clause_cues(gov, self.lex, False) == "negated":
+                            # a verb's "no" subject denies its conjuncts ("no priest was jailed or
+                            # murdered"), not an event named in its phrases ("no one was hurt
+                            # in the attack")
+                            return "negated"
                         if cue == "negated" and dep in ("xcomp", "acl", "dobj", "pobj", "prep", "nsubjpass"):
                             return "negated"
                         if cue in ("hypothetical", "planned"):

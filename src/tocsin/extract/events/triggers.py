@@ -216,6 +216,11 @@ def _labor_action(t: Token, lex: Lexicon) -> bool:
             return True
         if c.dep_ in ("amod", "compound", "nummod") and c.lower_.endswith("-hour"):
             return True
+    agents = lex.cue_set("labor_strike_agents")
+    strikers = [c for c in t.children if c.dep_ in ("poss", "compound", "nmod")] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("by", "of") for o in p.children if o.dep_ == "pobj"]
+    if any(_lemma(x) in agents or x.lower_ in agents for x in strikers):
+        return True
     gov = t.head
     return t.dep_ in ("dobj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in lex.cue_set("labor_strike_verbs")
 
@@ -284,6 +289,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                     if _lemma(obj) in objs:
                         sense = objs[_lemma(obj)]
                         break
+            if sense is not None and sense.type == "ASSAULT" and any(
+                    c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children):
+                sense = Sense("ACCUSE", "disapprove")  # "harshly attacked the president"
         elif t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and lem in casualty_nouns):
             sense = lex.nouns.get(lem) or lex.nouns.get(t.lower_)
             nominal = True
