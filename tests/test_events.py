@@ -662,3 +662,12 @@ def test_a_subject_that_names_no_one_is_a_toll_of_nought_or_a_denial():
     assert e.modality == "asserted" and e.injured == 0
     e = one("In this province no priest has ever been jailed or murdered.", "ASSAULT")
     assert e.modality == "negated" and e.dead is None
+
+
+def test_a_denied_report_denies_its_event_and_a_content_clause_names_no_victim():
+    e = one("The minister denied the report that the army is bombing villages.", "ASSAULT")
+    assert e.modality == "negated"
+    e = one("The minister rejected claims that soldiers had killed the students.", "ASSAULT")
+    assert e.modality == "negated" and names(e.recipients) == "students"
+    assert one("The government denied reports of a massacre in the village.", "ASSAULT").modality == "negated"
+    assert "workers" in names(one("The ten workers killed in the attack were buried.", "ASSAULT").recipients)

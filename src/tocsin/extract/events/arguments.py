@@ -399,8 +399,11 @@ class ArgumentFinder:
         elif elided_passive(v):
             for s in _children(v, ("nsubj",)):
                 out += self.resolve(s)
-        elif v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
-            out += self.resolve(v.head)  # "a house burned by the rebels": the noun is the patient
+        elif v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ in ("mark", "aux", "nsubj", "dobj") for c in v.children):
+            # "a house burned by the rebels": the noun is the patient; not in "claims that
+            # soldiers had killed the students", a clause of its own
+            out += self.resolve(v.head)
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(

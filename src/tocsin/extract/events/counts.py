@@ -167,8 +167,11 @@ def victims_of(c: Token) -> list[Token]:
     passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children) or (
         c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children))
     if c.pos_ in ("VERB", "AUX"):
-        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            out = [c.head]  # "the ten workers killed in the attack", "the murdered journalist"
+        if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.head.pos_ in ("NOUN", "PROPN", "NUM") and not any(
+                x.dep_ in ("mark", "aux", "nsubj", "dobj") for x in c.children):
+            # "the ten workers killed in the attack", "the murdered journalist"; not "claims
+            # that soldiers had killed the students"
+            out = [c.head]
         elif c.dep_ == "acl" and c.tag_ == "VBN" and c.head.lower_ == "those" and c.head.dep_ == "pobj" \
                 and c.head.head.lower_ == "among":
             clause = c.head.head.head  # "two policemen were among those killed"

@@ -130,6 +130,9 @@ class ModalityFinder:
                 if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
                     if glem in self.neg_verbs and dep == "ccomp":
                         return "negated"
+                    if glem in self.claim_nouns and dep in ("acl", "ccomp", "prep") and gov.dep_ == "dobj" \
+                            and _lemma(gov.head) in self.neg_verbs:
+                        return "negated"  # "denied the report that the army is bombing villages"
                     if glem in ("fail", "refuse") and dep == "xcomp":
                         return "negated"
                     if (glem in self.claim_verbs or glem in self.claim_nouns) and dep in ("ccomp", "acl", "xcomp", "dobj", "advcl") and glem != "claim" or (glem == "attribute"):
