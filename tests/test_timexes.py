@@ -276,3 +276,15 @@ def test_plural_weekday_part_of_day_is_a_set():
     out, _ = run("The club meets on Tuesday nights.")
     t = by_text(out, "Tuesday nights")
     assert (t.type, t.value) == ("SET", "XXXX-WXX-2TNI")
+
+
+def test_twenty_four_hour_clock_times_are_times_not_years_or_durations():
+    out, _ = run("The plane exploded at 07:18 hours (1218 GMT) south of the city. The ambush took place "
+              "at 0630 on 22 December. Police came at 2300 hours yesterday. The helicopter flew at 1500 "
+              "meters. Talks lasted 18 hours in 1999.")
+    assert by_text(out, "07:18 hours").type == "TIME" and by_text(out, "07:18 hours").value.endswith("T07:18")
+    assert by_text(out, "1218 GMT").value.endswith("T12:18")
+    assert by_text(out, "0630 on 22 December").value == "2019-12-22T06:30"
+    assert by_text(out, "2300 hours yesterday").value == "2019-12-30T23:00"
+    assert not [t for t in out if "1500" in t.text]
+    assert by_text(out, "18 hours").type == "DURATION" and by_text(out, "1999").value == "1999"

@@ -677,7 +677,7 @@ def command(
                 want = _key_date(gd) if gd and "-" not in tpl.get("2", [""])[0] else None
                 if want is not None:  # a key date that is no calendar day ("31 NOV 89") is skipped
                     dates[1] += 1
-                    dates[0] += any(e.date and e.date.value == want for e in events)
+                    dates[0] += any(e.date and e.date.value and e.date.value[:10] == want for e in events)
                 loc = tpl.get("3", ["-"])[0]
                 if loc not in ("-", "*"):
                     places[1] += 1

@@ -34,7 +34,9 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
     day = env.dct
     anchor = PUBLISHED
     w = g.get("wd")
-    if g.get("mon"):                                   # "5 p.m. EST Nov. 9"
+    if g.get("mon2"):                                  # "at 0630 on March 22"
+        g = {**g, "mon": g["mon2"], "d": g["d2"], "y": g.get("y2")}
+    if g.get("mon"):                                   # "5 p.m. EST Nov. 9", "at 0630 on 22 March"
         mon, d = lx.month_number(g["mon"]), lx.ordinal(g["d"])
         if g.get("y"):
             day, anchor = valid_day(int(g["y"]), mon, d), None
