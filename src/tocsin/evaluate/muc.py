@@ -5,8 +5,9 @@ or claimed ASSAULT). Role fillers scored two ways: GRIT's entity scoring (Du, Ru
 2021; :mod:`tocsin.evaluate.muc_grit`: exact match after normalisation, Victim = slot 18
 names), and the older head-noun match over PerpInd (slot 9), PerpOrg (10), Target (12), Victim
 (18 and 19) and Weapon (6), where a predicted string matches a gold entity when it equals one
-of its alternatives or shares its head noun (the last word). Also: date (slot 2) and location
-(slot 3) accuracy, and victim counts: on templates whose slot 21/23 give a number and a DEATH
+of its alternatives or shares its head noun (the last word). Also: date (slot 2: the event's
+day) and location (slot 3: one of its places; a key that names only a country takes any place
+in it) accuracy, and victim counts: on templates whose slot 21/23 give a number and a DEATH
 or INJURY effect, whether an event of the story has that many dead / injured. The stories are
 all capitals: the pipeline truecases them for the parser (:mod:`tocsin.ingest.truecase`).
 ``tocsin evaluate muc --data ../shared/data/muc4 --split tst1,tst2``.
@@ -335,6 +336,26 @@ def person_name(ctx, h, titles: frozenset) -> str:
     return local
 
 
+def country_codes() -> dict[str, str]:
+    """Normalised country name -> ISO 3166-1 alpha-2, from the gazetteer."""
+    from tocsin.geo.gazetteer import load as gazetteer
+
+    return {norm(p.name): cc for cc, p in gazetteer().countries.items()}
+
+
+def location_right(where, key: str, countries: dict[str, str]) -> bool:
+    """Whether an event's location agrees with a template's slot 3 ("EL SALVADOR: SAN MIGUEL
+    (CITY)"): it names one of the slot's places, or, where the slot names only a country, it
+    lies in that country (the key knows no finer place to hold it to)."""
+    if where is None or not where.name:
+        return False
+    parts = [norm(x) for x in re.split(r"[:();]", key) if norm(x)]
+    if norm(where.name) in parts:
+        return True
+    head = norm(key.split(":")[0])
+    return ":" not in key and head in countries and where.country == countries[head]
+
+
 def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
     """(dead, injured) of each event, and of each incident our events form: events with the
     same stated date and the same place (not the article's focus) are one incident, their
@@ -615,6 +636,7 @@ def command(
     from tocsin.extract.events.lexicon import load
 
     lex = load()
+    countries = country_codes()
     grit = GritScore()
     detect, roles = PRF(), {r: PRF() for r in ROLES}
     total = PRF()
@@ -681,8 +703,7 @@ def command(
                 loc = tpl.get("3", ["-"])[0]
                 if loc not in ("-", "*"):
                     places[1] += 1
-                    parts = {norm(x) for x in re.split(r"[:();]", loc) if norm(x)}
-                    places[0] += any(e.location and e.location.name and norm(e.location.name) in parts for e in events)
+                    places[0] += any(location_right(e.location, loc, countries) for e in events)
                 c = _counts(tpl)
                 if c is not None:
                     counts[1] += 1
