@@ -660,6 +660,8 @@ def test_a_subject_that_names_no_one_is_a_toll_of_nought_or_a_denial():
     assert len([x for x in events("Rebels attacked the garrison on Monday. No one was killed.") if x.type == "ASSAULT"]) == 1
     e = one("No soldiers were wounded in the attack on the base.", "ASSAULT")
     assert e.modality == "asserted" and e.injured == 0
+    e = one("A bomb exploded under a bus and wounded 16 sailors. Fortunately, no one was seriously hurt.", "ASSAULT")
+    assert e.injured == 16
     e = one("In this province no priest has ever been jailed or murdered.", "ASSAULT")
     assert e.modality == "negated" and e.dead is None
 

@@ -283,6 +283,9 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                 mode = t.mode
         if t.casualty is not None:
             n, vic = count_victims(t.head, lex)
+            if n == 0 and any(c.dep_ == "advmod" and c.lower_ in lex.cue_set("casualty_degree_adverbs")
+                              for c in t.head.children):
+                n = None  # "no one was seriously hurt": some may have been, lightly
             own_victims[id(t)] = vic
             victims += vic
             if n is not None:

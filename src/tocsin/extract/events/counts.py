@@ -88,7 +88,7 @@ def _number_tokens(t: Token) -> list[Token]:
         if _year(c):
             continue  # "the 1932 massacre": a year, not a toll
         if (c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num)) or (
-                c.dep_ in ("nummod", "compound", "quantmod", "amod") and _run_together(c)):
+                c.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and _run_together(c)):
             toks.append(c)
             toks.extend(x for x in c.children if x.dep_ in ("compound", "quantmod") and (x.pos_ == "NUM" or x.like_num))
     return sorted(set(toks), key=lambda x: x.i)
