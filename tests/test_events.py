@@ -673,3 +673,11 @@ def test_a_denied_report_denies_its_event_and_a_content_clause_names_no_victim()
     assert e.modality == "negated" and names(e.recipients) == "students"
     assert one("The government denied reports of a massacre in the village.", "ASSAULT").modality == "negated"
     assert "workers" in names(one("The ten workers killed in the attack were buried.", "ASSAULT").recipients)
+
+
+def test_a_list_the_parser_breaks_before_a_passive_casualty_verb_counts_every_item():
+    text = ("The ministry published its report after a police colonel, a judge, and candidate Senator Luis "
+            "Carlos Galan were murdered last week.")
+    assert one(text, "ASSAULT").dead == 3
+    assert one("The command post was also attacked on 30 July, and one person was killed.", "ASSAULT").dead == 1
+    assert one("Thirtythree Soviet seamen have been injured by a bomb.", "ASSAULT").injured == 33

@@ -356,7 +356,7 @@ def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[To
     """The victim enumeration that starts with a casualty word's first victim, read from the
     words (:mod:`tocsin.extract.events.enumeration`): after "of" for a noun ("the murders of
     A, B, and C"), from the victim phrase's first word for a verb."""
-    from tocsin.extract.events.enumeration import enumerated
+    from tocsin.extract.events.enumeration import enumerated, list_ending_at
 
     if c.pos_ == "NOUN":
         of = first.head
@@ -370,4 +370,8 @@ def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[To
             start -= 1
         if first.i > c.i and start <= c.i:
             start = c.i + 1
+        if first.i < c.i:  # "a police colonel, a judge, and Senator X were murdered"
+            before = list_ending_at(first.doc[start], lex)
+            if before is not None:
+                return before
     return enumerated(first.doc[start], lex)

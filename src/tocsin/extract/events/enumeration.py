@@ -137,3 +137,36 @@ def enumerated(start: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
     if len(heads) < 2 or not coordinated:
         return None
     return total, heads
+
+
+def list_ending_at(last: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
+    """The list whose last item begins at ``last`` when the parser kept only that item as the
+    verb's subject ("after a police colonel, a judge, and Senator X were murdered"): read back
+    over "and" and comma-separated items to a stop word, then forward as :func:`enumerated`.
+    None when no such list is there."""
+    doc, lo = last.doc, last.sent.start
+    j = last.i - 1
+    if j < lo or doc[j].lower_ not in ("and", "or"):
+        return None
+    j -= 1
+    if j >= lo and doc[j].text == ",":
+        j -= 1
+    starts = []
+    while j >= lo:
+        k = j
+        while k >= lo and doc[k].text != "," and not _stops(doc[k]):
+            k -= 1
+        if k == j:
+            break
+        starts.append(k + 1)
+        if k < lo or doc[k].text != ",":
+            break
+        j = k - 1
+    for s in reversed(starts):  # the longest list first
+        got = enumerated(doc[s], lex)
+        if got is not None and got[1][-1].i >= last.i and not any(h.ent_type_ in _NOT_PEOPLE for h in got[1]):
+            return got  # not "attacked on 30 July, and one person was killed"
+    return None
+
+
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "MONEY", "QUANTITY", "PERCENT", "EVENT"})
