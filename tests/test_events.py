@@ -681,3 +681,13 @@ def test_a_list_the_parser_breaks_before_a_passive_casualty_verb_counts_every_it
     assert one(text, "ASSAULT").dead == 3
     assert one("The command post was also attacked on 30 July, and one person was killed.", "ASSAULT").dead == 1
     assert one("Thirtythree Soviet seamen have been injured by a bomb.", "ASSAULT").injured == 33
+
+
+def test_the_dead_and_the_injured_named_through_be_or_include():
+    e = one("A bomb exploded at the market. The injured were Heriberto Lopez, 53; Jaime Suarez, 24; "
+            "and Noralba Beltran, 23.", "ASSAULT")
+    assert e.injured == 3 and "Noralba Beltran" in names(e.recipients)
+    e = one("A bomb exploded at the market and killed 12 people. The dead included two policemen.", "ASSAULT")
+    assert e.dead == 12 and "policemen" in names(e.recipients)  # "included": some of them
+    e = one("Gunmen killed Pedro Ortiz, 24, and Abel Portillo, 31.", "ASSAULT")
+    assert e.dead == 2  # ages are no victims

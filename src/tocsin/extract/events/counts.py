@@ -161,9 +161,31 @@ def lex_subject_victims() -> frozenset:
     return load().cue_set("subject_victim_verbs") | {"die"}
 
 
+def _listed_as(c: Token) -> list[Token]:
+    """The victims a nominalised casualty word names through "be" or "include" ("the injured
+    were A, B and C", "among the dead are X", "the wounded include a child")."""
+    if c.pos_ not in ("ADJ", "VERB") or not any(x.dep_ == "det" and x.lower_ == "the" for x in c.children):
+        return []  # not "the murder of X was an action by Y"
+    if c.dep_ == "nsubj" and c.head.lemma_.lower() in ("be", "include"):
+        return [x for x in c.head.children if x.dep_ in ("attr", "dobj")][:1]
+    if c.dep_ == "pobj" and c.head.lower_ == "among" and c.head.head.lemma_.lower() in ("be", "include"):
+        return [x for x in c.head.head.children if x.dep_ in ("nsubj", "attr") and x.i > c.i][:1]
+    return []
+
+
+def _partial_list(c: Token) -> bool:
+    """Whether a nominalised casualty word names only some of its victims ("the dead included
+    two policemen", "among the injured are X")."""
+    among = c.dep_ == "pobj" and c.head.lower_ == "among"
+    gov = c.head.head if among else c.head
+    return bool(_listed_as(c)) and (among or gov.lemma_.lower() == "include")
+
+
 def victims_of(c: Token) -> list[Token]:
     """Head tokens of the victims named around a casualty word."""
-    out: list[Token] = []
+    out: list[Token] = _listed_as(c)
+    if out:
+        return out + _along_with(c)
     passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children) or (
         c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ in ("nsubjpass", "auxpass") for x in c.head.children))
     if c.pos_ in ("VERB", "AUX"):
@@ -337,6 +359,8 @@ def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
         return None, []
     if victims == [c]:
         return victim_count(c, lex), []
+    if _partial_list(c):  # "the wounded include a child and a woman": some of them, not how many
+        return None, [x for v in victims for x in _conjuncts(v)]
     total: Optional[int] = 0
     for v in victims:
         n = victim_count(v, lex)

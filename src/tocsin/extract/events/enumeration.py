@@ -44,7 +44,7 @@ def _split(first: int, end: int, doc) -> list[tuple[str, list[Token]]]:
     i = first
     while i < end:
         t = doc[i]
-        if t.text == "," or (t.pos_ == "CCONJ" and t.lower_ in ("and", "or")):
+        if t.text in (",", ";") or (t.pos_ == "CCONJ" and t.lower_ in ("and", "or")):
             if cur:
                 items.append((sep, cur))
                 cur, nxt = [], ""
@@ -83,6 +83,8 @@ def _item_count(item: list[Token], sep: str, prev: str, lex: Lexicon, after_of: 
     inside the phrase ("wife of X of the administration and logistics department")."""
     core = _core(item)
     head = core[-1]
+    if sep == "," and prev == "name" and len(core) == 1 and head.like_num:
+        return 0  # "Pedro Ortiz, 24": an age
     if head.pos_ not in ("NOUN", "PROPN"):
         return None  # "two dead and three injured" are no list of people
     if head.lower_ in lex.cue_set("vague_amounts") or head.lemma_.lower() in lex.cue_set("collective_nouns"):
