@@ -691,3 +691,13 @@ def test_the_dead_and_the_injured_named_through_be_or_include():
     assert e.dead == 12 and "policemen" in names(e.recipients)  # "included": some of them
     e = one("Gunmen killed Pedro Ortiz, 24, and Abel Portillo, 31.", "ASSAULT")
     assert e.dead == 2  # ages are no victims
+
+
+def test_whom_a_sentence_blames_for_an_attack_is_its_claimed_actor():
+    e = one("Authorities attribute the attacks to drug traffickers.", "ASSAULT")
+    assert names(e.actors) == "drug traffickers" and e.modality == "claimed"
+    assert names(one("Police blamed the bombing on the rebels.", "ASSAULT").actors) == "rebels"
+    assert names(one("The attack on the base has been blamed on the guerrillas.", "ASSAULT").actors) == "guerrillas"
+    assert names(one("Officials accused the rebels of the massacre.", "ASSAULT").actors) == "rebels"
+    e = one("They tried to place the responsibility for the assassination of the priests on junior officers.", "ASSAULT")
+    assert names(e.actors) == "junior officers" and "officers" not in names(e.recipients)

@@ -274,6 +274,37 @@ class ArgumentFinder:
             return []  # "no group has claimed responsibility"
         return self.resolve(subj[0])
 
+    def _blamed(self, n: Token) -> list[Token]:
+        """Whom a sentence blames for an event noun ("attributed the attacks to X", "the
+        bombing was blamed on X", "placed the responsibility for the murder on X", "accused X
+        of the massacre", "blamed X for the attack")."""
+        gov = n.head
+        accusing = self.lex.cue_set("accusing_verbs")
+        if n.dep_ == "pobj" and gov.lower_ in ("of", "for"):
+            if gov.head.pos_ == "VERB" and _lemma(gov.head) in accusing:
+                return self._accused(gov.head)
+            if gov.head.dep_ == "dobj" and gov.head.pos_ in ("NOUN", "PROPN") and _lemma(gov.head.head) in accusing:
+                return self.resolve(gov.head)  # the parser hangs "of the massacre" on "the rebels"
+        node = n
+        if n.dep_ == "pobj" and gov.lower_ == "for" and _lemma(gov.head) in self.lex.cue_set("responsibility_nouns"):
+            node = gov.head  # "the responsibility for the murder"
+        verb = node.head
+        if node.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or _lemma(verb) not in self.lex.cue_set("blaming_verbs"):
+            return []
+        if node is n and _lemma(verb) in ("place", "put", "lay"):
+            return []  # "placed the bomb on the car"
+        # "on X" hangs on the verb, or (misparsed) on the responsibility or on the event noun
+        # ("blamed the bombing on the rebels")
+        if node is not n:  # the last "on" in "the responsibility for the murder of X on Y"
+            under_noun = [t for t in node.subtree if t.dep_ == "prep" and t.lower_ in ("to", "on")][-1:]
+        else:
+            under_noun = _children(n, ("prep",)) if _lemma(verb) in ("blame", "pin") else []
+        for pp in _children(verb, ("prep", "dative")) + under_noun:
+            if pp.lower_ in ("to", "on"):
+                for p in _children(pp, ("pobj",)):
+                    return self.resolve(p)
+        return []
+
     def _accused(self, gov: Token) -> list[Token]:
         """Whom an accusation names: the noun its participle describes ("the men charged
         with"), its passive subject ("they were accused of"), or its object ("accused X of")."""
@@ -341,7 +372,7 @@ class ArgumentFinder:
                 ent = self.ctx.entity_at(c.idx, c.idx + len(c.text))  # "the FMLN ... its attacks"
                 if ent is not None and ent.kind not in ("country", "other") and any(m.start != c.idx for m in ent.mentions):
                     return [c]
-        claimer = self._claimer(n)
+        claimer = self._claimer(n) or self._blamed(n)
         if claimer:
             return claimer
         heads = [n]
@@ -501,8 +532,8 @@ class ArgumentFinder:
             if not actors and trig.support is not None:
                 actors = self.verb_actor(trig.support)
             recips = self.noun_recipients(h, trig)
-            if not actors and h.dep_ == "pobj" and h.head.dep_ == "agent":
-                pass
+            blamed = {t.i for t in self._blamed(h)}  # "the responsibility for the murder on X":
+            recips = [r for r in recips if r.i not in blamed]  # X is no target
         else:
             actors = self.verb_actor(h)
             recips = self.verb_recipients(h, trig)
