@@ -701,3 +701,9 @@ def test_whom_a_sentence_blames_for_an_attack_is_its_claimed_actor():
     assert names(one("Officials accused the rebels of the massacre.", "ASSAULT").actors) == "rebels"
     e = one("They tried to place the responsibility for the assassination of the priests on junior officers.", "ASSAULT")
     assert names(e.actors) == "junior officers" and "officers" not in names(e.recipients)
+
+
+def test_who_burned_or_bled_to_death_is_a_victim_not_an_actor():
+    e = one("Five children burned to death when rebels set fire to the house.", "ASSAULT")
+    assert e.dead == 5 and names(e.actors) == "rebels" and "children" in names(e.recipients)
+    assert names(one("Soldiers shot two students to death.", "ASSAULT").actors) == "Soldiers"

@@ -17,7 +17,7 @@ from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.triggers import Trigger, through_quantity
+from tocsin.extract.events.triggers import Trigger, died_by_result, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
@@ -199,8 +199,9 @@ class ArgumentFinder:
     def verb_actor(self, v: Token, depth: int = 0) -> list[Token]:
         if depth > 4:
             return []
-        if _lemma(v) in self.lex.cue_set("subject_victim_verbs") or elided_passive(v):
-            return []  # "three farmers died", "(were killed and) 30 wounded": the subject is the victim
+        if _lemma(v) in self.lex.cue_set("subject_victim_verbs") or elided_passive(v) or died_by_result(v, self.lex):
+            return []  # "three farmers died", "(were killed and) 30 wounded", "burned to death":
+            # the subject is the victim
         if _is_passive(v):
             for c in _children(v, ("agent",)):
                 for p in _children(c, ("pobj",)):

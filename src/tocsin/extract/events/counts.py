@@ -154,6 +154,13 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
     return None
 
 
+def _died_by_result(c: Token) -> bool:
+    from tocsin.extract.events.lexicon import load
+    from tocsin.extract.events.triggers import died_by_result
+
+    return died_by_result(c, load())
+
+
 def lex_subject_victims() -> frozenset:
     """Casualty verbs whose subject is the victim ("died", "lost their lives", "perished")."""
     from tocsin.extract.events.lexicon import load
@@ -205,7 +212,7 @@ def victims_of(c: Token) -> list[Token]:
             out = [x for x in c.head.children if x.dep_ in ("attr", "nsubj") and x.i > c.head.i][:1]
         elif c.dep_ in ("oprd", "xcomp") and c.tag_ == "VBN" and not any(x.dep_ == "dobj" for x in c.children):
             out = [x for x in c.head.children if x.dep_ == "dobj"][:1]  # "left him seriously wounded"
-        elif passive or c.lemma_.lower() in lex_subject_victims():
+        elif passive or c.lemma_.lower() in lex_subject_victims() or _died_by_result(c):
             subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
             if not subj and c.dep_ in ("relcl", "acl"):
                 subj = [c.head]

@@ -235,6 +235,13 @@ def _to_death(v: Token, lex: Lexicon) -> bool:
         o.dep_ == "pobj" and _lemma(o) in result for o in p.children) for p in v.children)
 
 
+def died_by_result(v: Token, lex: Lexicon) -> bool:
+    """Whether an intransitive verb's subject died by it ("the policemen burned to death",
+    "bled to death"): the subject is the victim, not the actor."""
+    return v.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in v.children) \
+        and _to_death(v, lex)
+
+
 def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = False,
                   doc_phrases: Optional[list[tuple[int, int, str]]] = None) -> list[Trigger]:
     """Every trigger in one sentence, at most one per head token, in text order.
