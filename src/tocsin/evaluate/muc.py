@@ -476,10 +476,13 @@ def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
 
 def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[str]:
     """Organisations a sentence with an incident puts the attack on, by the sentence's grammar:
-    the subject of "claimed responsibility" or of "X was responsible", the object of "blamed X"
-    or "held X responsible", the object of "attributed ... to X" or "blamed ... on X". Other
-    organisations named in such a sentence (the ministry reporting it, the court) are not."""
+    the subject of "claimed responsibility" or of "X was responsible", the object of an
+    accusing verb ("accused X", cues.yaml ``accusing_verbs``) or of "held X responsible", the
+    object of a blaming verb's "to" or "on" ("attributed ... to X", "blamed ... on X",
+    ``blaming_verbs``). Other organisations named in such a sentence (the ministry reporting
+    it, the court) are not."""
     claimers = lex.cue_set("responsibility_verbs")
+    accusing, blaming = lex.cue_set("accusing_verbs"), lex.cue_set("blaming_verbs") - {"place", "put", "lay"}
     mention_starts = {s for s, _ in triggers}
     heads = []
     for sent in ctx.doc.sents:
@@ -491,14 +494,12 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
                     c.dep_ == "dobj" and c.lemma_.lower() in lex.cue_set("responsibility_nouns") for c in t.children) \
                     and not any(c.dep_ == "neg" for c in t.children):
                 heads += [c for c in t.children if c.dep_ == "nsubj"]
-            elif lem in ("blame", "hold", "accuse") and t.pos_ == "VERB":
-                heads += [c for c in t.children if c.dep_ == "dobj"]
+            elif t.pos_ == "VERB" and (lem in accusing or any(c.lower_ == "responsible" for c in t.subtree)):
+                heads += [c for c in t.children if c.dep_ == "dobj"]  # "accused X", "held X responsible"
+            if t.pos_ == "VERB" and lem in blaming:
                 heads += [o for p in t.children if p.dep_ in ("prep", "dative") and p.lower_ in ("on", "to")
-                          for o in p.children if o.dep_ == "pobj"]
-            elif lem == "attribute" and t.pos_ == "VERB":
-                heads += [o for p in t.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-                          for o in p.children if o.dep_ == "pobj"]
-            elif t.lower_ == "responsible" and t.dep_ == "acomp":
+                          for o in p.children if o.dep_ == "pobj"]  # "blamed ... on X", "attributed ... to X"
+            if t.lower_ == "responsible" and t.dep_ == "acomp":
                 heads += [c for c in t.head.children if c.dep_ == "nsubj"]
     found = []
     for h in heads:
