@@ -9,6 +9,7 @@ pronouns take the coreferent entity or the subject of the reporting verb above t
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Token
@@ -44,7 +45,10 @@ def _with_conjuncts(t: Token) -> list[Token]:
     return out
 
 
-_CASUALTY_PARTICIPLES = frozenset({"kill", "murder", "assassinate", "slay", "massacre", "execute", "wound", "injure"})
+@lru_cache(maxsize=1)
+def _casualty_participles() -> frozenset:
+    """Casualty verbs of dead and injured (cues.yaml ``casualty_verbs``): "the assassinated X"."""
+    return frozenset(v for v, kind in (load().cues.get("casualty_verbs") or {}).items() if kind in ("dead", "injured"))
 
 
 def span_of(t: Token) -> tuple[int, int]:
@@ -55,7 +59,7 @@ def span_of(t: Token) -> tuple[int, int]:
         if c.dep_ in _LEFT_SKIP:
             continue
         if (c.dep_ == "poss" and c.pos_ == "PRON") or (
-                c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _CASUALTY_PARTICIPLES):
+                c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _casualty_participles()):
             continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro; "his home" is "home"
         start = min(start, min(x.i for x in c.subtree))
         break
