@@ -13,12 +13,16 @@ record's ``EventDate`` for a mention (its trigger and argument tokens in ``sent`
    text did not say.
 
 Only DATE/TIME timexes with a calendar value count; ``PRESENT_REF`` and the like do not.
+
+``shifted_date(t, date, lex)`` then moves a date by an interval a clause states before or
+after the dated event ("on Sunday, two days after a strike killed X": the strike is Friday).
 """
 from __future__ import annotations
 
+from datetime import date as _date, timedelta
 from typing import Iterable, Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tocsin.context import Context
 from tocsin.extract.clauses import attached, governing_verb, describes_name
@@ -76,3 +80,38 @@ def event_date(ctx: Context, sent: Span, mention_tokens: set[int], paragraph_sta
     if ctx.published is not None:
         return EventDate(value=ctx.published.isoformat(), precision="unknown", source="published")
     return None
+
+
+def shifted_date(t: Token, date: Optional[EventDate], lex) -> Optional[EventDate]:
+    """The date of an event a clause puts a stated time before or after the sentence's dated
+    event ("voted on Sunday, two days after a U.S. strike killed X": Friday), or None. The
+    units and their days are the events lexicon's ``interval_days``."""
+    from tocsin.extract.events.counts import number_of
+
+    if date is None or date.source not in ("modifier", "discourse") or not date.value or len(date.value) != 10:
+        return None
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "before"):
+        mark = t.head
+    elif verb is not None and verb.dep_ == "advcl":
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    else:
+        mark = None
+    if mark is None:
+        return None
+    span = next((c for c in mark.children if c.dep_ == "npadvmod"), None)
+    if span is None and verb is not None:  # the parser may hang "two days" on the clause's verb
+        span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i), None)
+    units = lex.cues.get("interval_days") or {}
+    if span is None or span.lemma_.lower() not in units:
+        return None
+    n = number_of(span, lex)
+    if n is None:
+        return None
+    days = n * int(units[span.lemma_.lower()])
+    try:
+        d = _date.fromisoformat(date.value)
+    except ValueError:
+        return None
+    d = d - timedelta(days=days) if mark.lower_ == "after" else d + timedelta(days=days)
+    return EventDate(value=d.isoformat(), precision="day", source=date.source)

@@ -10,13 +10,13 @@ CAMEO, ACLED and intensity codes (:mod:`.crosswalk`).
 from __future__ import annotations
 
 import os
-from datetime import date as _date, timedelta
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
 from tocsin.context import Context
 from tocsin.extract.events import crosswalk
+from tocsin.extract.event_dates import shifted_date
 from tocsin.extract.events.anchors import Anchors
 from tocsin.extract.events.arguments import ArgumentFinder
 from tocsin.extract.events.counts import count_victims, is_person_name, names_no_one, number_of
@@ -349,7 +349,7 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     excluded |= sentence_participants
     location, attached = anchors.location(sent, mention_tokens | {t.i for t in recip_toks}, excluded,
                                           frozenset({root.support.i}) if root.support is not None else frozenset())
-    date = _shifted(root.head, date, lex) or date  # "on Sunday, two days after a strike killed X"
+    date = shifted_date(root.head, date, lex) or date  # "on Sunday, two days after a strike killed X"
     cause = _answered(root.head, lex)
     if cause:  # "fired missiles on Wednesday in Erbil in retaliation for the killing of X": the
         # sentence's date and place are the answer's, not the killing's
@@ -418,37 +418,6 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         confidence=max(0.05, min(0.95, conf)),
         cause=cause,
     )
-
-
-def _shifted(t: Token, date: Optional[EventDate], lex: Lexicon) -> Optional[EventDate]:
-    """The date of an event a clause puts a stated time before or after the sentence's dated
-    event ("voted on Sunday, two days after a U.S. strike killed X": Friday), or None."""
-    if date is None or date.source not in ("modifier", "discourse") or not date.value or len(date.value) != 10:
-        return None
-    verb = t if t.pos_ in ("VERB", "AUX") else t.head if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    if t.dep_ == "pobj" and t.head.lower_ in ("after", "before"):
-        mark = t.head
-    elif verb is not None and verb.dep_ == "advcl":
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    else:
-        mark = None
-    if mark is None:
-        return None
-    span = next((c for c in mark.children if c.dep_ == "npadvmod"), None)
-    if span is None and verb is not None:  # the parser may hang "two days" on the clause's verb
-        span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i), None)
-    if span is None or span.lemma_.lower() not in ("day", "week"):
-        return None
-    n = number_of(span, lex)
-    if n is None:
-        return None
-    days = n * (7 if span.lemma_.lower() == "week" else 1)
-    try:
-        d = _date.fromisoformat(date.value)
-    except ValueError:
-        return None
-    d = d - timedelta(days=days) if mark.lower_ == "after" else d + timedelta(days=days)
-    return EventDate(value=d.isoformat(), precision="day", source=date.source)
 
 
 def _answered(t: Token, lex: Lexicon) -> bool:
