@@ -288,3 +288,11 @@ def test_twenty_four_hour_clock_times_are_times_not_years_or_durations():
     assert by_text(out, "2300 hours yesterday").value == "2019-12-30T23:00"
     assert not [t for t in out if "1500" in t.text]
     assert by_text(out, "18 hours").type == "DURATION" and by_text(out, "1999").value == "1999"
+
+
+def test_a_bare_clock_time_is_on_the_story_day_not_the_start_of_a_period():
+    out, _ = run("A former mayor was murdered today by gunmen. A curfew has been in effect since 22 December. "
+                 "The attack took place at approximately 0845 (1345 GMT).")
+    assert by_text(out, "0845").value == "2019-12-31T08:45"
+    assert by_text(out, "1345 GMT").value == "2019-12-31T13:45"
+

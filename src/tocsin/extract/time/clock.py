@@ -1,6 +1,7 @@
 """Clock times ("10:35 a.m.", "six o'clock in the evening") on the day they belong to."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Optional
 
@@ -11,6 +12,9 @@ from tocsin.extract.time.direction import pick_day, weekday_how, weekday_near
 from tocsin.extract.time.grammar import Candidate
 from tocsin.extract.time.reading import ahead_cued, key, mod_of
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
+
+
+_BOUND = re.compile(r"\b(?:since|until|till|through)\s+$", re.I)
 
 
 def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
@@ -53,8 +57,10 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
             wd = lx.weekday_number(w)
             day = weekday_near(day, wd, weekday_how("future" if ahead_cued(c, env) else env.tense))
     elif day is not None:
-        # a bare clock time is on the day the story is telling: the last one named shortly before
-        a = env.anchor(gran="day", within=5)
+        # a bare clock time is on the day the story is telling: the last one named shortly before,
+        # not the bound of a period ("a curfew in effect since 30 August")
+        a = next((p for p in reversed(env.priors) if env.sent_index - p.sent_index <= 5
+                  and p.point.gran == "day" and not _BOUND.search(env.text[max(0, p.start - 8):p.start])), None)
         if a is not None:
             day, anchor = a.point.start, a.index
     if day is None:
