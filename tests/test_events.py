@@ -707,3 +707,9 @@ def test_who_burned_or_bled_to_death_is_a_victim_not_an_actor():
     e = one("Five children burned to death when rebels set fire to the house.", "ASSAULT")
     assert e.dead == 5 and names(e.actors) == "rebels" and "children" in names(e.recipients)
     assert names(one("Soldiers shot two students to death.", "ASSAULT").actors) == "Soldiers"
+
+
+def test_what_blew_up_is_a_target_not_the_actor():
+    e = one("The bus blew up near the market.", "ASSAULT")
+    assert not e.actors and names(e.recipients) == "bus"
+    assert names(one("The suicide bomber blew himself up at the checkpoint.", "ASSAULT").actors) == "suicide bomber"

@@ -235,6 +235,8 @@ class ArgumentFinder:
                 # bomb detonated by X blew up": X
             if self.weapon_compound(s) is not None:
                 return []  # "the missile barrage struck": the instrument, not the actor
+            if self._blown_up(v, s):
+                return []  # "the bus blew up": what blew up, not who blew it up
             return self.resolve(s)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             noun = v.head
@@ -309,6 +311,16 @@ class ArgumentFinder:
                 for p in _children(pp, ("pobj",)):
                     return self.resolve(p)
         return []
+
+    def _blown_up(self, v: Token, s: Token) -> bool:
+        """Whether the subject of an intransitive blast verb ("exploded", "blew up") is what blew
+        up: anything but a person or armed group ("the bus", "an airliner"; not "the bomber blew
+        himself up"), and no weapon (handled as the instrument)."""
+        if _lemma(v) not in self.lex.cue_set("blast_verbs") or _children(v, ("dobj",)):
+            return False
+        people = self.lex.cue_set("person_nouns") | self.lex.cue_set("perpetrator_nouns")
+        return not (s.pos_ == "PRON" or s.ent_type_ in ("PERSON", "NORP") or _lemma(s) in people
+                    or _lemma(s) in (self.lex.cues.get("mode_cues") or {}))
 
     def _accused(self, gov: Token) -> list[Token]:
         """Whom an accusation names: the noun its participle describes ("the men charged
@@ -440,6 +452,8 @@ class ArgumentFinder:
             # "a house burned by the rebels": the noun is the patient; not in "claims that
             # soldiers had killed the students", a clause of its own
             out += self.resolve(v.head)
+        elif any(self._blown_up(v, s) for s in _children(v, _SUBJ)[:1]):
+            out += self.resolve(_children(v, _SUBJ)[0])  # "an airliner exploded in midair"
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(
