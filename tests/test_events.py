@@ -713,3 +713,11 @@ def test_what_blew_up_is_a_target_not_the_actor():
     e = one("The bus blew up near the market.", "ASSAULT")
     assert not e.actors and names(e.recipients) == "bus"
     assert names(one("The suicide bomber blew himself up at the checkpoint.", "ASSAULT").actors) == "suicide bomber"
+
+
+def test_attack_words_used_of_ills_sanctions_and_evidence_are_no_attacks():
+    for text in ("The ministry set aside money to attack the virus.",
+                 "The administration hit 13 officials with sanctions.",
+                 "He faces one count of destroying evidence."):
+        assert not [e for e in events(text) if e.type == "ASSAULT"], text
+    assert one("Rebels attacked the village with rifles.", "ASSAULT").mode == "firearms"

@@ -96,6 +96,14 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
         for c in head.children:
             if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and _lemma(c) in objs:
                 return True
+        if head.dep_ in ("acl", "relcl") and _lemma(head.head) in objs:
+            return True  # "there may be no disease to battle"
+    means = lex.cue_set("nonviolent_means")
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if head.pos_ == "VERB" and any(p.dep_ == "prep" and p.lower_ == "with" and any(
+            o.dep_ == "pobj" and _lemma(o) in means for o in p.children)
+            for x in [head] + objects for p in x.children):
+        return True  # "hits 13 officials with sanctions" (also where the parser hangs "with" on them)
     comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
     if comps:
         for c in head.children:
