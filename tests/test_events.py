@@ -718,6 +718,9 @@ def test_what_blew_up_is_a_target_not_the_actor():
 def test_attack_words_used_of_ills_sanctions_and_evidence_are_no_attacks():
     for text in ("The ministry set aside money to attack the virus.",
                  "The administration hit 13 officials with sanctions.",
+                 "The regulator hit the company with a lawsuit.",
                  "He faces one count of destroying evidence."):
         assert not [e for e in events(text) if e.type == "ASSAULT"], text
+    e = one("The administration hit 13 officials with sanctions.", "SANCTION")
+    assert names(e.actors) == "administration" and "officials" in names(e.recipients)
     assert one("Rebels attacked the village with rifles.", "ASSAULT").mode == "firearms"

@@ -98,18 +98,27 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
                 return True
         if head.dep_ in ("acl", "relcl") and _lemma(head.head) in objs:
             return True  # "there may be no disease to battle"
-    means = lex.cue_set("nonviolent_means")
-    objects = [c for c in head.children if c.dep_ == "dobj"]
-    if head.pos_ == "VERB" and any(p.dep_ == "prep" and p.lower_ == "with" and any(
-            o.dep_ == "pobj" and _lemma(o) in means for o in p.children)
-            for x in [head] + objects for p in x.children):
-        return True  # "hits 13 officials with sanctions" (also where the parser hangs "with" on them)
     comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
     if comps:
         for c in head.children:
             if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in comps:
                 return True
     return False
+
+
+def _nonviolent_means(head: Token, lex: Lexicon) -> Optional[Token]:
+    """The means that is no force an attack verb names with "with" ("hits 13 officials with
+    sanctions", also where the parser hangs "with" on the object), or None."""
+    if head.pos_ != "VERB":
+        return None
+    means = lex.cue_set("nonviolent_means")
+    for x in [head] + [c for c in head.children if c.dep_ == "dobj"]:
+        for p in x.children:
+            if p.dep_ == "prep" and p.lower_ == "with":
+                for o in p.children:
+                    if o.dep_ == "pobj" and _lemma(o) in means:
+                        return o
+    return None
 
 
 def _is_name_part(t: Token, sent: Span, upper_doc: bool) -> bool:
@@ -307,6 +316,13 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             if sense is not None and sense.type == "ASSAULT" and any(
                     c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children):
                 sense = Sense("ACCUSE", "disapprove")  # "harshly attacked the president"
+            means = _nonviolent_means(t, lex) if sense is not None and sense.type == "ASSAULT" else None
+            if means is not None:  # "hit 13 officials with sanctions": a sanction; "with a
+                # lawsuit": no attack
+                named = lex.nouns.get(_lemma(means))
+                sense = named if named is not None and named.type == "SANCTION" else None
+                if sense is None:
+                    continue
         elif t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and lem in casualty_nouns):
             sense = lex.nouns.get(lem) or lex.nouns.get(t.lower_)
             nominal = True
