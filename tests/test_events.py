@@ -724,3 +724,8 @@ def test_attack_words_used_of_ills_sanctions_and_evidence_are_no_attacks():
     e = one("The administration hit 13 officials with sanctions.", "SANCTION")
     assert names(e.actors) == "administration" and "officials" in names(e.recipients)
     assert one("Rebels attacked the village with rifles.", "ASSAULT").mode == "firearms"
+
+
+def test_the_by_phrase_of_an_event_noun_names_its_actor():
+    assert names(one("The bombing by ETA killed two people.", "ASSAULT").actors) == "ETA"
+    assert names(one("The murder of the judge by the gunmen shocked the city.", "ASSAULT").actors) == "gunmen"

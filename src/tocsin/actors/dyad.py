@@ -101,7 +101,7 @@ def dyad(ctx: Context, sent: Span) -> tuple[list[Entity], list[Entity]]:
     chain = [verb]
     # the subject of an xcomp/conj verb is its head's ("X is seeking to deepen...")
     v = verb
-    while v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+    while v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
         v = v.head
         chain.append(v)
     for v in chain:

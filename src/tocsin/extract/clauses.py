@@ -18,7 +18,7 @@ def attached(tok: Token, mention_tokens: set[int], limit: int = 6, near_tokens: 
     for hop in range(limit):
         if node.i in mention_tokens and (node.i not in near_tokens or hop <= 2):
             return True
-        if node.head is node or node.dep_ not in LINKS:
+        if node.head.i == node.i or node.dep_ not in LINKS:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.i not in mention_tokens:
@@ -30,7 +30,7 @@ def governing_verb(tok: Token, limit: int = 6) -> Token:
     """The nearest verb above ``tok`` (``tok``'s own head chain), else the last node reached."""
     node = tok
     for _ in range(limit):
-        if node.head is node or node.pos_ in ("VERB", "AUX") and node is not tok:
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX") and node is not tok:
             break
         node = node.head
     return node
@@ -48,7 +48,7 @@ def clause_of(tok: Token, limit: int = 12) -> Optional[Token]:
     """The verb heading the clause ``tok`` sits in (its nearest verb ancestor, or itself)."""
     node = tok
     for _ in range(limit):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node

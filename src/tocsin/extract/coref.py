@@ -327,7 +327,7 @@ def _governing_subject(tok):
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     v = tok.head
-    while v.dep_ == "conj" and v.head is not v:
+    while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     if v.dep_ != "ccomp":
         return None
@@ -336,7 +336,7 @@ def _governing_subject(tok):
         subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
-        if g.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or g.head is g:
+        if g.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or g.head.i == g.i:
             return None
         g = g.head
     return None

@@ -362,7 +362,7 @@ class _Builder:
         """Does a capital stand for its government here ("Washington said", "with Tehran")?"""
         af = self.kb.agents_file
         tok = ent.root
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ in af.metonymy_deps:
             return tok.dep_ != "dobj" or tok.head.pos_ == "VERB"

@@ -182,7 +182,7 @@ def _sentence_places(ctx: Context, sent) -> list[Place]:
 
 def _clause_head(token):
     t = token
-    while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
+    while t.dep_ not in _CLAUSE_DEPS and t.head.i != t.i:
         t = t.head
     return t
 
@@ -220,7 +220,7 @@ def _place_and_precision(ctx: Context, token):
         root = span.root
         # "in/near/at X" (possibly "in the city of X", "at the embassy in X")
         t, hops = root, 0
-        while t.head is not t and hops < 4 and t.dep_ not in _CLAUSE_DEPS:
+        while t.head.i != t.i and hops < 4 and t.dep_ not in _CLAUSE_DEPS:
             if t.dep_ == "pobj" and t.head.lower_ in _CLAUSE_PREPS:
                 break
             t, hops = t.head, hops + 1

@@ -109,7 +109,7 @@ def _governing_assault(c: Trigger, by_tok: dict[int, Trigger], lex: Lexicon) -> 
     node = h
     links = lex.cue_set("causal_link_nouns")
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         dep, node = node.dep_, node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in reporting:
@@ -429,7 +429,7 @@ def _answered(t: Token, lex: Lexicon) -> bool:
     links = lex.cue_set("causal_link_nouns")
     node = t
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in links:

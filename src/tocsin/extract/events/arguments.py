@@ -194,7 +194,7 @@ class ArgumentFinder:
                 subj = _children(node, _SUBJ)
                 if subj and subj[0].lower_ not in _PRONOUNS:
                     return subj[0]
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return None
@@ -396,10 +396,10 @@ class ArgumentFinder:
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN":
             heads.append(n.head.head)  # "a series of attacks ... attributed to Iran"
         for c in [c for hd in heads for c in hd.children]:
-            if c.dep_ == "prep" and c.lower_ == "by" and c.head is n:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == n.i:
                 for p in _children(c, ("pobj",)):
                     return self.resolve(p)
-            if c.dep_ == "prep" and c.lower_ == "of" and c.head is n:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.head.i == n.i:
                 # "the murder of X by Y": the parser hangs "by Y" on X
                 for o in _children(c, ("pobj",)):
                     for by in o.children:

@@ -94,7 +94,7 @@ class ModalityFinder:
     def _under_report(self, t: Token) -> Optional[Token]:
         node = t
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             dep, node = node.dep_, node.head
             if dep in ("ccomp", "xcomp", "dobj") and _lemma(node) in self.reporting and node.pos_ in ("VERB", "AUX"):
@@ -122,7 +122,7 @@ class ModalityFinder:
             result = _worst(result, "hypothetical")  # "concern about further targeting of ..."
         node = h
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             dep, gov = node.dep_, node.head
             glem = _lemma(gov)

@@ -22,7 +22,7 @@ def verb_of(tok):
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
@@ -45,7 +45,7 @@ def verb_tense(v, depth: int = 0) -> Optional[str]:
         return "past"
     if any(a.lemma_ == "have" for a in auxes) and v.tag_ == "VBN":
         return "past"
-    if "to" in low and depth < 2 and v.head is not v:
+    if "to" in low and depth < 2 and v.head.i != v.i:
         # a to-infinitive is not yet realised ("agreed to buy it in January"), except after
         # verbs that report it as done or tried ("managed to", "began to")
         head = v.head
