@@ -716,7 +716,7 @@ def test_what_blew_up_is_a_target_not_the_actor():
 
 
 def test_attack_words_used_of_ills_sanctions_and_evidence_are_no_attacks():
-    for text in ("The ministry set aside money to attack the virus.",
+    for text in ("The ministry set aside money to attack the virus.", "They found a virus to attack.",
                  "The administration hit 13 officials with sanctions.",
                  "The regulator hit the company with a lawsuit.",
                  "He faces one count of destroying evidence."):

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from tocsin.actors import codes, kb
 from tocsin.context import Context
-from tocsin.extract.events.counts import elided_passive, late_subject
+from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.triggers import Trigger, died_by_result, through_quantity
 from tocsin.record import Participant
@@ -276,8 +276,7 @@ class ArgumentFinder:
         if n.head.head.dep_ != "dobj" or _lemma(v) not in self.lex.cue_set("responsibility_verbs"):
             return []
         subj = _children(v, ("nsubj",))
-        if not subj or subj[0].lower_ in ("none", "nobody", "no-one") or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in subj[0].children) or any(c.dep_ == "neg" for c in v.children):
+        if not subj or names_no_one(subj[0]) or any(c.dep_ == "neg" for c in v.children):
             return []  # "no group has claimed responsibility"
         return self.resolve(subj[0])
 
@@ -452,8 +451,8 @@ class ArgumentFinder:
             # "a house burned by the rebels": the noun is the patient; not in "claims that
             # soldiers had killed the students", a clause of its own
             out += self.resolve(v.head)
-        elif any(self._blown_up(v, s) for s in _children(v, _SUBJ)[:1]):
-            out += self.resolve(_children(v, _SUBJ)[0])  # "an airliner exploded in midair"
+        elif blown := [s for s in _children(v, _SUBJ)[:1] if self._blown_up(v, s)]:
+            out += self.resolve(blown[0])  # "an airliner exploded in midair"
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(

@@ -106,7 +106,7 @@ def number_of(t: Token, lex: Lexicon) -> Optional[int]:
     return parse_number([n.text for n in nums], lex) if nums else None
 
 
-_NO_ONE = frozenset({"nobody", "none", "noone", "nothing"})
+_NO_ONE = frozenset({"nobody", "none", "noone", "no-one", "nothing"})
 
 
 def names_no_one(t: Token) -> bool:

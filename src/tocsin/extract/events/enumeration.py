@@ -3,14 +3,15 @@
 "the murders of the governor of Antioquia, another judge, and the police commander" is three
 people, but the small parser often hangs the second and third items on the sentence's verb or
 takes one for an apposition. Read left to right from the first victim: items are separated by
-commas and "and"; the list ends at a verb, a relative pronoun, a preposition other than "of",
+commas, semicolons and "and"; the list ends at a verb, a relative pronoun, a preposition other than "of",
 or other punctuation (a bracketed aside is skipped). Each item counts by its own words: a
 number ("six Jesuits"), a singular person noun with an article or possessive ("a woman", "her
 daughter"), or a name. After a comma, a title after a name ("X, director of the newspaper", "X,
 a Reuter photographer") or a name after a title ("the mayor, X") describes it and is no other
 victim, and names after a number spell it out ("two reporters, A and B"). A list needs "and"
 or "or"; after an item with an "of" phrase a name must be a PERSON, since "and" may join inside
-the phrase.
+the phrase; a bare number after a name is an age ("A, 53; B, 24; and C"). ``list_ending_at``
+reads back from a last item the parser kept alone ("a colonel, a judge, and X were murdered").
 """
 from __future__ import annotations
 

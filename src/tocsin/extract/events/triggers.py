@@ -97,7 +97,7 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
             if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and _lemma(c) in objs:
                 return True
         if head.dep_ in ("acl", "relcl") and _lemma(head.head) in objs:
-            return True  # "there may be no disease to battle"
+            return True  # "a virus to attack", "no problem to combat"
     comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
     if comps:
         for c in head.children:
