@@ -482,7 +482,7 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
     ``blaming_verbs``). Other organisations named in such a sentence (the ministry reporting
     it, the court) are not."""
     claimers = lex.cue_set("responsibility_verbs")
-    accusing, blaming = lex.cue_set("accusing_verbs"), lex.cue_set("blaming_verbs") - {"place", "put", "lay"}
+    accusing, blaming = lex.cue_set("accusing_verbs"), lex.cue_set("blaming_verbs")
     mention_starts = {s for s, _ in triggers}
     heads = []
     for sent in ctx.doc.sents:

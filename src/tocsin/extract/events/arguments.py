@@ -295,16 +295,16 @@ class ArgumentFinder:
         if n.dep_ == "pobj" and gov.lower_ == "for" and _lemma(gov.head) in self.lex.cue_set("responsibility_nouns"):
             node = gov.head  # "the responsibility for the murder"
         verb = node.head
-        if node.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or _lemma(verb) not in self.lex.cue_set("blaming_verbs"):
+        placing = node is not n and _lemma(verb) in self.lex.cue_set("blame_placing_verbs")
+        if node.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or not (
+                placing or _lemma(verb) in self.lex.cue_set("blaming_verbs")):
             return []
-        if node is n and _lemma(verb) in ("place", "put", "lay"):
-            return []  # "placed the bomb on the car"
         # "on X" hangs on the verb, or (misparsed) on the responsibility or on the event noun
         # ("blamed the bombing on the rebels")
         if node is not n:  # the last "on" in "the responsibility for the murder of X on Y"
             under_noun = [t for t in node.subtree if t.dep_ == "prep" and t.lower_ in ("to", "on")][-1:]
         else:
-            under_noun = _children(n, ("prep",)) if _lemma(verb) in ("blame", "pin") else []
+            under_noun = _children(n, ("prep",)) if _lemma(verb) in self.lex.cue_set("blaming_on_verbs") else []
         for pp in _children(verb, ("prep", "dative")) + under_noun:
             if pp.lower_ in ("to", "on"):
                 for p in _children(pp, ("pobj",)):
