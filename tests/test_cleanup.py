@@ -38,3 +38,10 @@ def test_short_line_that_repeats_nothing_is_kept():
 def test_boilerplate_lines():
     text = "Troops withdrew from the town.\nAdvertisement\nRead more: other stories\nThe end of the report.\n"
     assert regions(text) == [("boilerplate", "Advertisement"), ("boilerplate", "Read more: other stories")]
+
+
+def test_after_a_line_of_body_text_only_a_known_place_opens_a_dateline():
+    text = "QUITO, 3 MAY 90 (EFE).\n\nCUENCA -- A BOMB EXPLODED AT A BANK LAST NIGHT.\n"
+    assert regions(text) == [("dateline", "CUENCA --")]
+    text = "QUITO, 3 MAY 90 (EFE).\n\nTHREE NUNS -- AGED 60 AND 71 -- WERE HURT IN THE BLAST.\n"
+    assert regions(text) == []

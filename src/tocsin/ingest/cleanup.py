@@ -60,6 +60,14 @@ def _is_attribution(line: _Line, pats, max_words: int) -> bool:
     return any(p.match(line.text) for p in pats)
 
 
+def _names_place(prefix: str) -> bool:
+    """Whether a dateline prefix opens with a place the gazetteer knows ("PEREIRA --")."""
+    from tocsin.geo.gazetteer import load
+
+    name = re.split(r"\s*[,(—–]|\s+-", prefix, maxsplit=1)[0].strip()
+    return any(c.kind == 0 for c in load().lookup(name))
+
+
 def find_excluded(text: str) -> list[Excluded]:
     """Regions of ``text`` that cleanup marks as not body text, in text order."""
     bylines, boiler, attribution, pq, datelines = _patterns()
@@ -73,13 +81,17 @@ def find_excluded(text: str) -> list[Excluded]:
         elif any(p.match(line.text) for p in boiler):
             out.append(Excluded(start=line.start, end=line.end, reason="boilerplate"))
             taken.add(i)
+    after_body = False
     for i, line in enumerate(lines[:3]):
         if i in taken:
             continue
         m = next((m for p in datelines if (m := p.match(line.text))), None)
-        if m and m.end() < len(line.text):
+        if m and m.end() < len(line.text) and (not after_body or _names_place(m.group(0))):
             out.append(Excluded(start=line.start, end=line.start + len(m.group(0).rstrip()), reason="dateline"))
             break
+        # after a line of body text only a known place opens a dateline ("PEREIRA --"), not a
+        # capitalised subject ("TWO U.S. MISSIONARIES -- AGED 19 AND 21 -- WERE SHOT")
+        after_body = after_body or line.text.rstrip()[-1:] in (".", "!", "?")
     for i, line in enumerate(lines):
         if i == 0 or i in taken or (i - 1) in taken:
             continue
