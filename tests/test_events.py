@@ -729,3 +729,36 @@ def test_attack_words_used_of_ills_sanctions_and_evidence_are_no_attacks():
 def test_the_by_phrase_of_an_event_noun_names_its_actor():
     assert names(one("The bombing by ETA killed two people.", "ASSAULT").actors) == "ETA"
     assert names(one("The murder of the judge by the gunmen shocked the city.", "ASSAULT").actors) == "gunmen"
+
+
+def test_a_participle_hung_on_a_place_belongs_to_the_blast_and_another_is_one_more():
+    e = one("A bomb went off in the lobby of the hotel, killing three guests and wounding another.", "ASSAULT")
+    assert e.dead == 3 and e.injured == 1 and "hotel" not in names(e.actors)
+
+
+def test_nationalities_after_a_number_say_who_they_were_not_how_many_more():
+    assert one("Gunmen killed four engineers, three Peruvians and a Chilean.", "ASSAULT").dead == 4
+    assert one("Gunmen killed two Peruvians and a Chilean.", "ASSAULT").dead == 3
+
+
+def test_victims_named_past_an_inserted_phrase_a_date_or_a_partitive_are_counted():
+    e = one("The gang assassinated in less than a week, magistrate Ana Ruiz and Colonel Pedro Vega.", "ASSAULT")
+    assert e.dead == 2
+    e = one("The unions condemned the kidnapping and assassination on 2 March of Luis Ortega Cano, a teacher.", "ASSAULT")
+    assert e.dead == 1 and "Luis Ortega Cano" in names(e.recipients)
+    e = one("The party condemned the murder of the governor and two of his drivers.", "ASSAULT")
+    assert e.dead == 3 and "two of his drivers" in names(e.recipients)
+    assert one("The mayor, who replaced the assassinated carlos ruiz, spoke today.", "ASSAULT").dead == 1
+    assert one("Gunmen killed leader of the union Juan Perez.", "ASSAULT").dead == 1  # a title with no article
+
+
+def test_a_wounding_is_an_attack_and_an_amount_of_money_no_victim():
+    e = one("The judge ordered an inquiry into the wounding of two cameramen.", "ASSAULT")
+    assert e.injured == 2
+    e = one("Two shops were bombed, resulting in the injury of four people and millions in damage.", "ASSAULT")
+    assert e.injured == 4
+
+
+def test_an_event_a_later_time_is_reckoned_from_happened():
+    e = one("After the killings of three judges, the new law will give the police more powers.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 3

@@ -18,7 +18,7 @@ from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.triggers import Trigger, died_by_result, through_quantity
+from tocsin.extract.events.triggers import Trigger, died_by_result, participle_lemma, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
@@ -59,7 +59,7 @@ def span_of(t: Token) -> tuple[int, int]:
         if c.dep_ in _LEFT_SKIP:
             continue
         if (c.dep_ == "poss" and c.pos_ == "PRON") or (
-                c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _casualty_participles()):
+                c.dep_ == "amod" and participle_lemma(c, _casualty_participles())):
             continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro; "his home" is "home"
         start = min(start, min(x.i for x in c.subtree))
         break
@@ -87,7 +87,7 @@ def span_of(t: Token) -> tuple[int, int]:
 def _who_of(t: Token) -> Optional[Token]:
     """The noun after "of" that says who a partitive or collective head is ("one of the
     demonstrators", "a group of gunmen"; a collective head only with a noun), else None."""
-    partitive = t.lower_ in _PARTITIVE
+    partitive = t.lower_ in _PARTITIVE or t.pos_ == "NUM"  # "one of the ...", "two of his bodyguards"
     if not partitive and t.lemma_.lower() not in load().cue_set("collective_heads"):
         return None
     of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -174,6 +174,22 @@ class ArgumentFinder:
         return any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in s.children)
 
+    def _place_clause(self, noun: Token) -> Optional[Token]:
+        """The verb whose place phrase ends in ``noun`` ("exploded on the sixth floor of the
+        hotel"), when ``noun`` names a place or building, not a party: a participle hung on it
+        ("..., killing two people") belongs to that verb's clause. None otherwise."""
+        low = _lemma(noun)
+        if noun.ent_type_ not in ("GPE", "LOC", "FAC") and low not in self.lex.cue_set("physical_nouns"):
+            return None
+        if low in self.lex.cue_set("org_nouns") or noun.ent_type_ in ("ORG", "PERSON", "NORP"):
+            return None
+        t = noun
+        while t.dep_ == "pobj" and t.head.dep_ == "prep":
+            t = t.head.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        return None
+
     def weapon_compound(self, s: Token) -> Optional[Token]:
         """The weapon word naming a common-noun head that is no person or organisation ("the
         missile barrage", "rocket fire"), or None ("the air force", "Rocket Brigade")."""
@@ -252,6 +268,9 @@ class ArgumentFinder:
                     for p in _children(pp, ("pobj",)):
                         return self.resolve(p)
                 return []  # "the workers killed in the attack": a passive participle's noun is its patient
+            clause = self._place_clause(noun) if v.tag_ == "VBG" else None
+            if clause is not None:  # "a bomb exploded in the hotel, killing two": the blast kills
+                return self.verb_actor(clause, depth + 1)
             return self.resolve(noun)
         if v.dep_ in ("xcomp",):
             # object control: "urged X to withdraw" -> X; else the governing subject

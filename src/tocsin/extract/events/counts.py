@@ -149,9 +149,30 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
             return victim_count(t.head, lex)  # "his bodyguard and driver": the determiner is shared
         if not any(c.dep_ in ("det", "poss") for c in t.children) and any(c.dep_ == "compound" for c in t.children):
             return 1  # a bare singular name-like phrase ("police chief X", a lower-cased name)
-    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her", "his"):
-        return 1  # "his assassination" names one victim
+        if t.lower_ in lex.cue_set("person_nouns") and not any(c.dep_ in ("det", "poss") for c in t.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return 1  # a title with no article is one person's: "X, leader of the movement"
+    if t.pos_ == "PRON" and t.lower_ in ("he", "she", "him", "her", "his", "another"):
+        return 1  # "his assassination" names one victim; "killing two and injuring another"
     return None
+
+
+def is_nationality(t: Token) -> bool:
+    """Whether a noun names people by nationality ("Salvadorans", "a Netherlander")."""
+    from tocsin.actors.kb import load
+
+    return t.ent_type_ == "NORP" or t.text.title() in load().demonyms
+
+
+def breaks_down(first: Token, rest: list[Token], lex: Lexicon) -> bool:
+    """Whether the victims after a numbered one only say who it was by nationality ("three
+    reporters, two Salvadorans and a Netherlander" is three people): each is a nationality and
+    their numbers add up to the first's."""
+    n = number_of(first, lex) if _number_tokens(first) else None
+    if n is None or n < 2 or not rest or not all(is_nationality(x) for x in rest):
+        return False
+    parts = [victim_count(x, lex) for x in rest]
+    return None not in parts and sum(parts) == n
 
 
 def _died_by_result(c: Token) -> bool:
@@ -228,6 +249,10 @@ def victims_of(c: Token) -> list[Token]:
             out = [x for x in c.children if x.dep_ in ("dobj",)][:1]
             if not out:
                 out = late_subject(c)
+            if not out:  # "assassinated in less than 48 hours, magistrate X, ...": the parser
+                # takes an object after an inserted phrase for an adverbial noun
+                out = [x for x in c.children if x.dep_ == "npadvmod" and x.i > c.i and is_person_name(x)
+                       and x.ent_type_ not in ("DATE", "TIME")][:1]
             if out and out[0].lemma_.lower() == "life":  # "claimed the lives of 100 people"
                 out = [x for p in out[0].children if p.dep_ == "prep" and p.lower_ == "of"
                        for x in p.children if x.dep_ == "pobj"][:1]
@@ -264,6 +289,9 @@ def _conjuncts(t: Token) -> list[Token]:
         cur = stack.pop()
         for x in cur.children:
             if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                if x.ent_type_ in ("CARDINAL", "MONEY") and not any(c.dep_ == "nummod" for c in x.children) \
+                        and x.i + 1 < len(x.doc) and x.doc[x.i + 1].lower_ == "in":
+                    continue  # "six people and millions in losses": an amount, no victim
                 first = min(y.i for y in x.subtree)
                 if x.pos_ == "PROPN" and first > 0 and x.doc[first - 1].pos_ == "NOUN":
                     continue
@@ -320,9 +348,11 @@ def _noun_victims(c: Token) -> list[Token]:
             ofs = [p for p in n.children if p.dep_ == "prep" and p.lower_ == "of" and p.i > c.i]
             if ofs:
                 break
-    if not ofs:
-        for p in c.children:  # "in February of X": the parser hangs "of X" on the date
-            if p.dep_ == "prep" and p.i == c.i + 1:
+    if not ofs:  # "in February of X": the parser hangs "of X" on the date, and the date on
+        # the noun or on the verb governing it ("condemned the murder on 15 September of X")
+        ends = [c] + [x for x in c.children if x.dep_ == "conj" and x.pos_ == "NOUN"]
+        for p in (c.doc[e.i + 1] for e in ends if e.i + 1 < e.sent.end):
+            if p.dep_ == "prep" and p.lower_ != "of":
                 for o in p.children:
                     if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
                         ofs += [q for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
@@ -368,6 +398,8 @@ def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
         return victim_count(c, lex), []
     if _partial_list(c):  # "the wounded include a child and a woman": some of them, not how many
         return None, [x for v in victims for x in _conjuncts(v)]
+    if breaks_down(victims[0], victims[1:], lex):
+        return victim_count(victims[0], lex), victims
     total: Optional[int] = 0
     for v in victims:
         n = victim_count(v, lex)

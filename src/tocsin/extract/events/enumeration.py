@@ -19,7 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from tocsin.extract.events.counts import is_person_name, number_word, parse_number
+from tocsin.extract.events.counts import is_nationality, is_person_name, number_word, parse_number
 from tocsin.extract.events.lexicon import Lexicon
 
 _SINGLE_DETS = frozenset({"a", "an", "another", "the", "this", "that", "one"})
@@ -86,6 +86,8 @@ def _item_count(item: list[Token], sep: str, prev: str, lex: Lexicon, after_of: 
     head = core[-1]
     if sep == "," and prev == "name" and len(core) == 1 and head.like_num:
         return 0  # "Pedro Ortiz, 24": an age
+    if head.pos_ == "NUM" and len(core) == 1 and len(core) < len(item):
+        return parse_number([head.text], lex)  # a partitive: "two of his bodyguards"
     if head.pos_ not in ("NOUN", "PROPN"):
         return None  # "two dead and three injured" are no list of people
     if head.lower_ in lex.cue_set("vague_amounts") or head.lemma_.lower() in lex.cue_set("collective_nouns"):
@@ -129,8 +131,9 @@ def enumerated(start: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
         after_of = len(_core(item)) < len(item)
         if n is None or (coordinated and n):
             break  # past the item after "and" only appositions belong to the list
-        if prev == "many" and sep == "," and is_person_name(_core(item)[-1]):
-            return None  # "two reporters, A and B": the names spell out the number
+        if prev == "many" and sep == "," and (is_person_name(_core(item)[-1]) or is_nationality(_core(item)[-1])):
+            return None  # "two reporters, A and B", "three reporters, two Salvadorans and a
+            # Netherlander": the names or nationalities spell out the number
         coordinated = coordinated or sep == "and"
         total += n
         head = _core(item)[-1]

@@ -246,9 +246,9 @@ def _past_participle(trig: Trigger) -> bool:
 def _presupposed(trig: Trigger, lex) -> bool:
     """A definite event noun with its victim or a past relative clause, inside a prepositional
     phrase ("the names of those implicated in the murder of six priests", "the circumstances of
-    the attack that killed 10") or the object of a commenting verb ("urged him to investigate
-    the murder of X"), refers to a past event: the mood of the clause around
-    it does not make the event itself unreal."""
+    the attack that killed 10"), an event noun a time is reckoned from ("after the killings"),
+    or the object of a commenting verb ("urged him to investigate the murder of X"), refers to
+    a past event: the mood of the clause around it does not make the event itself unreal."""
     h = trig.head
     if not trig.nominal or trig.support is not None:
         return False
@@ -258,6 +258,8 @@ def _presupposed(trig: Trigger, lex) -> bool:
     elif h.dep_ != "pobj":
         return False
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in h.children)
+    if det and h.dep_ == "pobj" and h.head.lower_ in ("after", "following", "since"):
+        return True  # "the measures will permit ... after the killings": a reference point in time
     # its victim ("the murder of X", "the Jesuits' murder") or a past relative clause ("the
     # attack that killed 10")
     return det and any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against")

@@ -182,11 +182,22 @@ def through_quantity(t: Token, lex: Lexicon) -> Token:
     return t
 
 
+def participle_lemma(t: Token, verbs) -> Optional[str]:
+    """The verb in ``verbs`` a past participle comes from, including one the tagger took for an
+    adjective ("the assassinated X", whose adjective lemma is "assassinated"), else None."""
+    if t.tag_ == "VBN":
+        return t.lemma_.lower() if t.lemma_.lower() in verbs else None
+    if t.pos_ == "ADJ" and t.lower_.endswith("ed"):
+        return next((w for w in (t.lower_[:-1], t.lower_[:-2]) if w in verbs), None)
+    return None
+
+
 def _slain_person(t: Token, lem: str, casualty_verbs: dict, lex: Lexicon) -> bool:
     """A killing participle before a person's name or a person noun ("the murdered
     journalist", "the assassinated Carlos Pizarro"): the killing is presupposed."""
     h = t.head
-    if t.dep_ != "amod" or t.tag_ != "VBN" or casualty_verbs.get(lem) != "dead" or lem not in lex.verbs:
+    lem = participle_lemma(t, casualty_verbs) or lem
+    if t.dep_ != "amod" or t.tag_ != "VBN" and t.pos_ != "ADJ" or casualty_verbs.get(lem) != "dead" or lem not in lex.verbs:
         return False
     return h.ent_type_ == "PERSON" or h.pos_ == "PROPN" and h.ent_type_ in ("", "PERSON") or (
         _lemma(h) in lex.cue_set("person_nouns") and h.tag_ == "NN")
@@ -298,6 +309,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         lem = _lemma(t)
         sense: Optional[Sense] = None
         nominal = False
+        if t.pos_ == "ADJ" and t.dep_ == "amod" and _slain_person(t, lem, casualty_verbs, lex):
+            out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, False, casualty="dead")
+            continue
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and lem in lex.verbs):
             if t.dep_ in ("amod", "compound"):
                 if _slain_person(t, lem, casualty_verbs, lex):  # "the assassinated Carlos Pizarro"
