@@ -762,3 +762,13 @@ def test_a_wounding_is_an_attack_and_an_amount_of_money_no_victim():
 def test_an_event_a_later_time_is_reckoned_from_happened():
     e = one("After the killings of three judges, the new law will give the police more powers.", "ASSAULT")
     assert e.modality == "asserted" and e.dead == 3
+
+
+def test_shot_dead_before_the_object_counts_the_object():
+    e = one("Gunmen shot dead two policemen in the market on Monday.", "ASSAULT")
+    assert e.dead == 2 and names(e.recipients) == "policemen"
+
+
+def test_what_a_reporting_verb_reports_takes_no_mood_from_above_it():
+    e = one("The commission wants to report that soldiers burned three villages.", "ASSAULT")
+    assert e.modality == "claimed"

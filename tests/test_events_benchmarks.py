@@ -39,6 +39,18 @@ def test_muc_key_reader_and_counts():
     assert len(read_stories(dev / "dev-muc3-0301-0400")) == 100
 
 
+def test_muc_victim_counts_of_a_template_pair_numbers_with_effects():
+    from tocsin.evaluate.muc import _counts
+
+    assert _counts({"21": ['2: "PEOPLE"', '1: "ANOTHER"'], "23": ['DEATH: "PEOPLE"', 'INJURY: "ANOTHER"']}) == (2, 1)
+    # one number for two effects, or two numbers for one: which number died is not said
+    assert _counts({"21": ['5: "PEOPLE"'], "23": ['DEATH: "PEOPLE"', 'INJURY: "PEOPLE"']}) is None
+    assert _counts({"21": ['12: "STUDENTS"', '5: "STUDENTS"'], "23": ['DEATH: "STUDENTS"']}) is None
+    # an effect of another kind still pairs with its number
+    assert _counts({"21": ['2: "GUARDS"', '1: "GUARDS"'],
+                    "23": ['INJURY: "GUARDS"', '? NO INJURY: "GUARDS"']}) == (None, 2)
+
+
 def test_grit_scoring_of_role_fillers():
     """GRIT's entity scoring on a made-up story: names only for Victim, alternatives one entity,
     subset entities merged across templates, mentions absent from the text dropped, one-to-one."""

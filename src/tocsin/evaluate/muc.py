@@ -8,7 +8,8 @@ names), and the older head-noun match over PerpInd (slot 9), PerpOrg (10), Targe
 of its alternatives or shares its head noun (the last word). Also: date (slot 2: the event's
 day) and location (slot 3: one of its places; a key that names only a country takes any place
 in it) accuracy, and victim counts: on templates whose slot 21/23 give a number and a DEATH
-or INJURY effect, whether an event of the story has that many dead / injured. The stories are
+or INJURY effect, paired one to one per victim, whether an event of the story has that many
+dead / injured. The stories are
 all capitals: the pipeline truecases them for the parser (:mod:`tocsin.ingest.truecase`).
 ``tocsin evaluate muc --data ../shared/data/muc4 --split tst1,tst2``.
 """
@@ -585,7 +586,8 @@ def _key_date(m: re.Match) -> Optional[str]:
 def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
     """(dead, injured) of a template: slot 21's numbers paired in order with slot 23's
     DEATH/INJURY effects per victim; a kind with an approximate number ("~100", "PLURAL"), or
-    a victim with more effects than numbers, is left out (None)."""
+    a victim with more effects than numbers or more numbers than effects (the pairing is not
+    said), is left out (None)."""
     nums: dict[str, list[Optional[int]]] = {}
     for line in tpl.get("21", []):
         m = re.match(r'^([^:"]+):\s*"(.*)"', line)
@@ -596,12 +598,19 @@ def _counts(tpl: dict) -> Optional[tuple[Optional[int], Optional[int]]]:
     bad: set[str] = set()
     seen: dict[str, int] = {}
     effects: dict[str, list[str]] = {}
+    stated: dict[str, int] = {}  # effects of any kind per victim ("NO INJURY", "REGAINED FREEDOM")
     for line in tpl.get("23", []):
         m = re.match(r'^(DEATH|INJURY):\s*"(.*)"', line)
         if m:
             effects.setdefault(norm(m.group(2).split('"')[0]), []).append(m.group(1))
+        m = re.match(r'^[^"]*:\s*"(.*)"', line)
+        if m:
+            key = norm(m.group(1).split('"')[0])
+            stated[key] = stated.get(key, 0) + 1
     for key, kinds in effects.items():
-        if key in nums and len(kinds) > len(nums[key]):
+        # more effects than numbers, or more numbers than effects ("12: STUDENT LEADERS", "5:
+        # STUDENT LEADERS" with one DEATH): which number died is not said
+        if key in nums and (len(kinds) > len(nums[key]) or len(nums[key]) > stated.get(key, 0)):
             bad.update(kinds)
     for line in tpl.get("23", []):
         m = re.match(r'^(DEATH|INJURY):\s*"(.*)"', line)

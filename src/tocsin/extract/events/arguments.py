@@ -18,7 +18,7 @@ from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.triggers import Trigger, died_by_result, participle_lemma, through_quantity
+from tocsin.extract.events.triggers import Trigger, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
@@ -59,8 +59,10 @@ def span_of(t: Token) -> tuple[int, int]:
         if c.dep_ in _LEFT_SKIP:
             continue
         if (c.dep_ == "poss" and c.pos_ == "PRON") or (
-                c.dep_ == "amod" and participle_lemma(c, _casualty_participles())):
-            continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro; "his home" is "home"
+                c.dep_ == "amod" and participle_lemma(c, _casualty_participles())) or (
+                c.dep_ == "amod" and t.dep_ == "dobj" and getattr(shot_dead_modifier(t.head), "i", -1) == c.i):
+            continue  # "the assassinated Carlos Pizarro" is Carlos Pizarro; "his home" is "home";
+            # "shot dead two policemen": the result word is the verb's
         start = min(start, min(x.i for x in c.subtree))
         break
     end = t.i + 1

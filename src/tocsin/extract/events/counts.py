@@ -132,7 +132,10 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
                 t.pos_ not in ("NOUN", "PROPN") or t.lemma_.lower() in lex.cue_set("collective_nouns")):
             # "a group of peasants", "most of the guards"; not "a technician of the network"
             return None
-    singular = t.tag_ in ("NN", "NNP")
+    # the verb's number overrides a tag misled by a name's ending ("Meneses was wounded")
+    agrees_singular = t.dep_ in ("nsubj", "nsubjpass") and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("was", "is", "has") for a in t.head.children)
+    singular = t.tag_ in ("NN", "NNP") or agrees_singular
     if singular:
         for c in t.children:
             if c.dep_ == "det" and c.lower_ in lex.numbers and lex.numbers[c.lower_] <= 1:
@@ -141,6 +144,8 @@ def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
                 return 1
         if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
             return 1
+        if agrees_singular and t.is_title and t.i > t.sent.start and not any(c.dep_ in ("det", "poss") for c in t.children):
+            return 1  # a capitalised name the tagger took for a plural noun ("Torres was killed")
         if any(c.dep_ == "poss" for c in t.children) and t.lower_ in lex.cue_set("person_nouns"):
             return 1  # "his wife", "the mayor's bodyguard"
         if (t.dep_ == "conj" and t.lower_ in lex.cue_set("person_nouns") and t.head.tag_ == "NN"

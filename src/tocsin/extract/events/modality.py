@@ -155,7 +155,7 @@ class ModalityFinder:
                             return "negated"
                         if cue in ("hypothetical", "planned"):
                             result = _worst(result, cue)
-            if gov is reporter:
+            if reporter is not None and gov.i == reporter.i:
                 break
             if glem in self.lex.cue_set("responsibility_nouns") and dep == "prep" and node.lower_ == "for":
                 break  # "did not claim responsibility for the bombing": the bombing happened

@@ -259,8 +259,19 @@ def _to_death(v: Token, lex: Lexicon) -> bool:
     result = lex.cue_set("death_results")
     if any(c.dep_ in ("oprd", "advmod", "acomp", "xcomp") and c.lower_ == "dead" for c in v.children):
         return True
+    if shot_dead_modifier(v) is not None:
+        return True
     return any(p.dep_ in ("prep", "advcl", "xcomp") and p.lower_ == "to" and any(
         o.dep_ == "pobj" and _lemma(o) in result for o in p.children) for p in v.children)
+
+
+def shot_dead_modifier(v: Token) -> Optional[Token]:
+    """The "dead" right after a verb that the parser hung on the verb's object ("shot dead two
+    policemen"), else None."""
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if nxt is None or nxt.lower_ != "dead" or nxt.dep_ != "amod" or nxt.head.dep_ != "dobj" or nxt.head.head.i != v.i:
+        return None
+    return nxt
 
 
 def died_by_result(v: Token, lex: Lexicon) -> bool:
@@ -316,6 +327,11 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             if t.dep_ in ("amod", "compound"):
                 if _slain_person(t, lem, casualty_verbs, lex):  # "the assassinated Carlos Pizarro"
                     out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, False, casualty="dead")
+                elif t.dep_ == "amod" and t.head.pos_ == "NUM" and t.i == t.head.i + 1 \
+                        and casualty_verbs.get(lem) in ("dead", "injured"):
+                    # "left two dead and three injured": a number and its participle are a count
+                    out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, False, casualty=casualty_verbs[lem],
+                                       casualty_only=True)
                 continue
             sense = lex.verbs.get(lem)
             objs = lex.verb_objects.get(lem)
