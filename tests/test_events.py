@@ -772,3 +772,19 @@ def test_shot_dead_before_the_object_counts_the_object():
 def test_what_a_reporting_verb_reports_takes_no_mood_from_above_it():
     e = one("The commission wants to report that soldiers burned three villages.", "ASSAULT")
     assert e.modality == "claimed"
+
+
+def test_a_negated_killing_has_no_toll():
+    e = one("He was not killed but wounded in the ambush.", "ASSAULT")
+    negated = [x for x in events("He was not killed but wounded in the ambush.") if x.modality == "negated"]
+    assert negated and all(x.dead is None for x in negated) and e is not None
+    assert one("Rebels attacked the garrison. No one was killed.", "ASSAULT").dead == 0
+
+
+def test_a_weapon_platform_with_its_owner_in_a_by_phrase_is_the_actor():
+    assert names(one("The strike by Russian warplanes killed 20 people.", "ASSAULT").actors) == "Russian warplanes"
+
+
+def test_a_negated_verb_around_a_presupposed_event_does_not_deny_it():
+    assert one("The government did not condemn the murder of the priests.", "ASSAULT").modality == "asserted"
+    assert one("The army did not carry out the attack on the village.", "ASSAULT").modality == "negated"

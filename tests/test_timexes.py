@@ -296,3 +296,8 @@ def test_a_bare_clock_time_is_on_the_story_day_not_the_start_of_a_period():
     assert by_text(out, "0845").value == "2019-12-31T08:45"
     assert by_text(out, "1345 GMT").value == "2019-12-31T13:45"
 
+
+
+def test_a_four_digit_amount_of_money_or_a_measure_is_no_year():
+    out, _ = run("The kidnappers demanded 1500 pesos and marched 1200 km in 1998.")
+    assert [t.text for t in out] == ["1998"]

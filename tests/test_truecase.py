@@ -55,3 +55,8 @@ def test_titles_and_surnames_after_first_names_are_names():
                    "THE VICTOR WAS HAPPY. ROBERTO SAID NOTHING. THE GENERAL STRIKE BEGAN.")
     assert "Col Vargas" in out and "Msgr Oscar Arnulfo Romero" in out and "Julio Torres was" in out
     assert "The victor" in out and "Roberto said" in out and "general strike" in out
+
+
+def test_a_country_acronym_that_is_a_common_word_stays_a_word():
+    out = truecase("BOTH WERE TRAVELING IN A CAR THAT WAS HIT IN THE USA.")
+    assert "in a car that" in out and "the USA" in out

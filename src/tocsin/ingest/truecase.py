@@ -173,12 +173,15 @@ class _Knowledge:
         kb = kb_mod.load()
         self.first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
         self.titles = frozenset(w.lower() for w in cfg.get("title_words") or [])
+        self.word_acronyms = frozenset(w.lower() for w in cfg.get("word_acronyms") or [])
         self.not_surnames = frozenset(w.lower() for w in cfg.get("not_surnames") or [])
         for form in list(kb.demonyms) + list(kb.capitals):
             self._add(form, self.always)
         for form, aid in kb.phrases.items():
             actor = kb.actors.get(aid)
-            target = self.always if actor is not None and actor.kind == "country" else self.guarded
+            # a country's acronym that is a common word ("CAR") is guarded like other names
+            country = actor is not None and actor.kind == "country"
+            target = self.always if country and form.lower() not in self.word_acronyms else self.guarded
             self._add(form, target)
         self.place_features = frozenset(cfg["common_word_place_features"])
         self.min_pop = int(cfg["min_population"])

@@ -418,7 +418,7 @@ class ArgumentFinder:
         for c in [c for hd in heads for c in hd.children]:
             if c.dep_ == "prep" and c.lower_ == "by" and c.head.i == n.i:
                 for p in _children(c, ("pobj",)):
-                    return self.resolve(p)
+                    return [p] if self.owned_platform(p) else self.resolve(p)  # "by U.S. warplanes"
             if c.dep_ == "prep" and c.lower_ == "of" and c.head.i == n.i:
                 # "the murder of X by Y": the parser hangs "by Y" on X
                 for o in _children(c, ("pobj",)):

@@ -151,8 +151,9 @@ class ModalityFinder:
                             # murdered"), not an event named in its phrases ("no one was hurt
                             # in the attack")
                             return "negated"
-                        if cue == "negated" and dep in ("xcomp", "acl", "dobj", "pobj", "prep", "nsubjpass"):
-                            return "negated"
+                        if cue == "negated" and dep in ("xcomp", "acl", "dobj", "pobj", "prep", "nsubjpass") \
+                                and not _presupposed(trig, self.lex):
+                            return "negated"  # not "do not know the motive for X's murder", "did not condemn the murder of X"
                         if cue in ("hypothetical", "planned"):
                             result = _worst(result, cue)
             if reporter is not None and gov.i == reporter.i:

@@ -54,7 +54,7 @@ def macros() -> dict[str, str]:
     )
     ords = _alt(lx["ordinals"])
     daynum = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)|{ords})"
-    year4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.%-]\d|%|\s*percent)"
+    year4 = rf"(?:1[0-9]\d\d|20\d\d)(?![\d,.%-]\d|%|\s*percent|\s+{_alt(lx['measure_words'])}\b)"
     year = rf"(?:{year4}|'\d\d(?!\w)|{spoken_year})"
     mods = sorted(lx["mods"], key=len, reverse=True)
     positions = sorted(lx["positions"], key=len, reverse=True)
