@@ -788,3 +788,29 @@ def test_a_weapon_platform_with_its_owner_in_a_by_phrase_is_the_actor():
 def test_a_negated_verb_around_a_presupposed_event_does_not_deny_it():
     assert one("The government did not condemn the murder of the priests.", "ASSAULT").modality == "asserted"
     assert one("The army did not carry out the attack on the village.", "ASSAULT").modality == "negated"
+
+
+def test_a_building_keeps_the_of_phrase_that_says_whose_it_is():
+    e = one("Guerrillas bombed the offices of the electoral council.", "ASSAULT")
+    assert names(e.recipients) == "offices of the electoral council"
+    assert names(one("Rebels attacked the town of Suchitoto.", "ASSAULT").recipients) == "town"
+
+
+def test_instruments_are_weapons_with_their_hyphenated_modifiers_not_the_event_word():
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+
+    def instruments(text):
+        return sorted({i for m in mentions(code_context(text, "2020-03-10")) for i in m.instruments})
+
+    assert instruments("Troops opened fire on the crowd.") == []
+    assert instruments("The air raid killed two soldiers.") == []
+    assert instruments("The mortar attack killed two soldiers.") == ["mortar"]
+    assert instruments("A car-bomb exploded in the market.") == ["car-bomb"]
+
+
+def test_striking_down_a_law_or_destroying_a_feeling_is_no_attack():
+    for text in ("The Supreme Court struck down the law on extradition.",
+                 "The bombing was aimed at destroying the will of the people."):
+        assert [e.trigger.text for e in events(text) if e.type == "ASSAULT"] == (
+            [] if "law" in text else ["bombing"]), text

@@ -453,7 +453,9 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
 
 def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
     """Weapon nouns close in the parse (three arcs at most) to an attack's trigger, with their
-    compounds ("car bomb", "AK-47 machineguns", "dynamite charges")."""
+    compounds ("car bomb", "AK-47 machineguns", "dynamite charges", "105-mm field guns")."""
+    from tocsin.extract.events.arguments import modifier_start
+
     weapons = lex.cue_set("weapon_nouns")
 
     def is_weapon(t) -> bool:
@@ -468,10 +470,7 @@ def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             continue
         if t.dep_ == "compound" and is_weapon(t.head):
             continue
-        s0 = t.i
-        while s0 > trig.sent.start and ctx.doc[s0 - 1].dep_ == "compound" and ctx.doc[s0 - 1].head.i == t.i:
-            s0 -= 1
-        out.append(_filler(ctx, s0, t.i + 1))
+        out.append(_filler(ctx, modifier_start(t, trig.sent.start, ("compound",)), t.i + 1))
     return out
 
 

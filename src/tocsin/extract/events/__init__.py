@@ -18,7 +18,7 @@ from tocsin.context import Context
 from tocsin.extract.events import crosswalk
 from tocsin.extract.event_dates import shifted_date
 from tocsin.extract.events.anchors import Anchors
-from tocsin.extract.events.arguments import ArgumentFinder
+from tocsin.extract.events.arguments import ArgumentFinder, modifier_start
 from tocsin.extract.events.counts import count_victims, is_person_name, names_no_one, number_of
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster, general_mode
@@ -396,13 +396,14 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
             for a in actor_toks):
         mode = "suicide-attack"  # "a suicide bomber detonated explosives"
     inst_text = []
+    weapons = lex.cue_set("weapon_nouns")
+    spans = [(t.char_start, t.char_end) for t in [root] + parts]
     for d in instruments:
         if d.pos_ not in ("NOUN", "PROPN"):
             continue
-        s, e = d.i, d.i + 1
-        while s > sent.start and d.doc[s - 1].dep_ in ("compound", "amod") and d.doc[s - 1].head.i == d.i:
-            s -= 1
-        inst_text.append(d.doc[s:e].text)
+        if any(a <= d.idx < b for a, b in spans) and d.lemma_.lower() not in weapons and d.lower_ not in weapons:
+            continue  # the event word itself ("opened fire", "air raid"), no weapon
+        inst_text.append(d.doc[modifier_start(d, sent.start):d.i + 1].text)
     return Mention(
         type=root.type, mode=mode, start=root.char_start, end=root.char_end,
         text=text[root.char_start:root.char_end], sent_index=si,

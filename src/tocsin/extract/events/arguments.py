@@ -74,8 +74,9 @@ def span_of(t: Token) -> tuple[int, int]:
             break
     if end == t.i + 1:
         # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
-        # partitive or collective head keeps its "of" phrase, which says who they are
-        obj = _who_of(t)
+        # partitive or collective head keeps its "of" phrase, which says who they are; so
+        # does a building ("the offices of the electoral council"), which says whose it is
+        obj = _who_of(t) or _whose_of(t)
         if obj is not None:
             end = span_of(obj)[1]
     while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
@@ -84,6 +85,35 @@ def span_of(t: Token) -> tuple[int, int]:
     if end - 1 > start and t.doc[end - 1].tag_ == "POS":
         end -= 1
     return start, end
+
+
+def modifier_start(d: Token, lo: int, deps: tuple = ("compound", "amod")) -> int:
+    """Where a noun's pre-modifiers begin (not before token ``lo``): its compounds (and
+    adjectives), and what a hyphen joins to them ("car bomb", "105-mm field guns",
+    ".38-caliber revolver")."""
+    doc, s = d.doc, d.i
+    while s > lo:
+        if doc[s - 1].dep_ in deps and doc[s - 1].head.i == d.i:
+            s -= 1
+        elif doc[s - 1].text == "-" and s - 2 >= lo and d.i >= doc[s - 2].head.i >= s:
+            s -= 2
+        else:
+            break
+    return s
+
+
+def _whose_of(t: Token) -> Optional[Token]:
+    """The owner after "of" of a building or installation ("the offices of the electoral
+    council", "a branch of Citicorp"), else None; not a place ("the town of X")."""
+    lex = load()
+    low = t.lemma_.lower()
+    if low not in lex.cue_set("physical_nouns") or low in lex.cue_set("locative_nouns"):
+        return None
+    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        return None
+    return obj
 
 
 def _who_of(t: Token) -> Optional[Token]:
