@@ -814,3 +814,19 @@ def test_striking_down_a_law_or_destroying_a_feeling_is_no_attack():
                  "The bombing was aimed at destroying the will of the people."):
         assert [e.trigger.text for e in events(text) if e.type == "ASSAULT"] == (
             [] if "law" in text else ["bombing"]), text
+
+
+def test_whom_an_accusation_names_is_the_actor_even_when_its_of_hangs_on_them():
+    e = one("The movement accused the army of assassinating candidate Carlos Pizarro.", "ASSAULT")
+    assert e.modality == "claimed" and names(e.actors) == "army" and e.dead == 1
+
+
+def test_the_killing_of_one_named_person_and_of_four_others_are_two_events():
+    evs = [e for e in events("Gunmen assassinated candidate Carlos Pizarro on Monday. The party blamed the "
+                             "oligarchy for the assassination of four presidential candidates in the past "
+                             "few years.") if e.type == "ASSAULT"]
+    assert sorted(e.dead for e in evs) == [1, 4]
+
+
+def test_a_name_of_letters_and_digits_is_no_number_of_victims():
+    assert one("Gunmen killed M-19 presidential candidate carlos pizarro.", "ASSAULT").dead == 1

@@ -129,6 +129,17 @@ def _who_of(t: Token) -> Optional[Token]:
     return obj
 
 
+def accused_object(v: Token, lex: Lexicon) -> Optional[Token]:
+    """The object of an accusing verb when the parser hangs the accusation's "of" on it
+    ("accused [the army of assassinating X]"), for the gerund after that "of"; else None."""
+    if v.dep_ != "pcomp" or v.head.lower_ not in ("of", "with", "for"):
+        return None
+    obj = v.head.head
+    if obj.dep_ != "dobj" or _lemma(obj.head) not in lex.cue_set("claim_verbs"):
+        return None
+    return obj
+
+
 def _is_passive(v: Token) -> bool:
     """A passive clause, or an elliptical one ("if attacked", "when questioned")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
@@ -316,6 +327,8 @@ class ArgumentFinder:
             return []
         if v.dep_ == "pcomp" and v.head.lower_ in ("with", "of", "for") and _lemma(v.head.head) in self.lex.cue_set("claim_verbs"):
             return self._accused(v.head.head)  # "five men suspected of killing X"
+        if accused_object(v, self.lex) is not None:
+            return self.resolve(accused_object(v, self.lex))  # "accused the army of killing X"
         return []
 
     def _claimer(self, n: Token) -> list[Token]:

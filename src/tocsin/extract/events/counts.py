@@ -82,11 +82,16 @@ def _year(t: Token) -> bool:
     return t.ent_type_ == "DATE" and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100
 
 
+def _code_name(t: Token) -> bool:
+    """A name of letters and digits the tagger may take for a number ("M-19", "AK-47")."""
+    return any(ch.isdigit() for ch in t.text) and any(ch.isalpha() for ch in t.text) and not t.like_num
+
+
 def _number_tokens(t: Token) -> list[Token]:
-    toks = [t] if (t.pos_ == "NUM" or t.like_num or _run_together(t)) and not _year(t) else []
+    toks = [t] if (t.pos_ == "NUM" or t.like_num or _run_together(t)) and not _year(t) and not _code_name(t) else []
     for c in t.children:
-        if _year(c):
-            continue  # "the 1932 massacre": a year, not a toll
+        if _year(c) or _code_name(c):
+            continue  # "the 1932 massacre": a year, not a toll; "M-19 candidate X": a name
         if (c.dep_ in ("nummod", "compound", "quantmod") and (c.pos_ == "NUM" or c.like_num)) or (
                 c.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and _run_together(c)):
             toks.append(c)
@@ -173,7 +178,7 @@ def breaks_down(first: Token, rest: list[Token], lex: Lexicon) -> bool:
     """Whether the victims after a numbered one only say who it was by nationality ("three
     reporters, two Salvadorans and a Netherlander" is three people): each is a nationality and
     their numbers add up to the first's."""
-    n = number_of(first, lex) if _number_tokens(first) else None
+    n = number_of(first, lex)
     if n is None or n < 2 or not rest or not all(is_nationality(x) for x in rest):
         return False
     parts = [victim_count(x, lex) for x in rest]

@@ -174,6 +174,8 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         named_c = [p for x in c.mentions for p in x.persons]
         if named_c and m.persons and not any(names_match(a, b) for a in named_c for b in m.persons):
             return None
+        if named_c and not m.persons and m.dead is not None and m.dead > len({p.name or p.text for p in named_c}):
+            return None  # "the assassination of X" and "the assassination of four candidates"
     for attr in ("dead", "injured"):
         vals = c.values(attr)
         v = getattr(m, attr)

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from tocsin.context import Context
+from tocsin.extract.events.arguments import accused_object
 from tocsin.extract.events.counts import names_no_one
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
@@ -119,7 +120,10 @@ class ModalityFinder:
                 result = _worst(result, "hypothetical")
         if h.tag_ == "VBG" and h.dep_ == "pcomp" and h.head.lower_ in ("about", "of", "for", "on", "against") \
                 and not any(c.dep_ in ("nsubj", "poss") for c in h.children):
-            result = _worst(result, "hypothetical")  # "concern about further targeting of ..."
+            if accused_object(h, self.lex) is not None:
+                result = _worst(result, "claimed")  # "accused [the army of killing X]"
+            else:
+                result = _worst(result, "hypothetical")  # "concern about further targeting of ..."
         node = h
         for _ in range(8):
             if node.head.i == node.i:
@@ -153,7 +157,9 @@ class ModalityFinder:
                             return "negated"
                         if cue == "negated" and dep in ("xcomp", "acl", "dobj", "pobj", "prep", "nsubjpass") \
                                 and not _presupposed(trig, self.lex):
-                            return "negated"  # not "do not know the motive for X's murder", "did not condemn the murder of X"
+                            # not a definite past event: "do not know the motive for X's
+                            # murder", "did not condemn the murder of X"
+                            return "negated"
                         if cue in ("hypothetical", "planned"):
                             result = _worst(result, cue)
             if reporter is not None and gov.i == reporter.i:
