@@ -323,7 +323,8 @@ def _named_person(h) -> bool:
 def person_name(ctx, h, titles: frozenset) -> str:
     """The fullest version of a person's name in the story, without titles or honorifics, as
     the MUC-4 task definition fills slot 18 ("RICARDO ALFONSO CASTELLAR", not "MAYOR ..."):
-    the longer of the person entity's name and the name words before the head."""
+    the longer of the person entity's name and the name words before the head, after its last
+    title ("PDC LEADER DANILO BARILLAS" -> "DANILO BARILLAS")."""
     start = h.i
     while start > h.sent.start and h.doc[start - 1].dep_ == "compound" and (
             h.doc[start - 1].pos_ == "PROPN" or h.doc[start - 1].ent_type_ == "PERSON"):
@@ -332,9 +333,13 @@ def person_name(ctx, h, titles: frozenset) -> str:
         start += 1
     local = ctx.text[h.doc[start].idx:h.idx + len(h.text)]
     ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
-    if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(local.split()):
-        return ent.name
-    return local
+    name = ent.name if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(
+        local.split()) else local
+    words = name.split()
+    # the entity's longest mention may carry a description ("PDC LEADER DANILO BARILLAS",
+    # "EL ESPECTADOR DIRECTOR GUILLERMO CANO"): the name is what follows its last title
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".,") in titles), default=-1)
+    return " ".join(words[last + 1:])
 
 
 def country_codes() -> dict[str, str]:
