@@ -324,7 +324,7 @@ def person_name(ctx, h, titles: frozenset) -> str:
     """The fullest version of a person's name in the story, without titles or honorifics, as
     the MUC-4 task definition fills slot 18 ("RICARDO ALFONSO CASTELLAR", not "MAYOR ..."):
     the longer of the person entity's name and the name words before the head, after its last
-    title ("PDC LEADER DANILO BARILLAS" -> "DANILO BARILLAS")."""
+    title or nationality ("PDC LEADER DANILO BARILLAS" -> "DANILO BARILLAS")."""
     start = h.i
     while start > h.sent.start and h.doc[start - 1].dep_ == "compound" and (
             h.doc[start - 1].pos_ == "PROPN" or h.doc[start - 1].ent_type_ == "PERSON"):
@@ -335,10 +335,15 @@ def person_name(ctx, h, titles: frozenset) -> str:
     ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
     name = ent.name if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(
         local.split()) else local
+    from tocsin.actors.kb import load as actor_kb
+
     words = name.split()
+    demonyms = actor_kb().demonyms
     # the entity's longest mention may carry a description ("PDC LEADER DANILO BARILLAS",
-    # "EL ESPECTADOR DIRECTOR GUILLERMO CANO"): the name is what follows its last title
-    last = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(".,") in titles), default=-1)
+    # "EL ESPECTADOR DIRECTOR GUILLERMO CANO", "SPANIARD JOSE MARIA MARTINEZ"): the name is what
+    # follows its last title or nationality
+    last = max((i for i, w in enumerate(words[:-1])
+                if w.lower().strip(".,") in titles or w.strip(".,").title() in demonyms), default=-1)
     return " ".join(words[last + 1:])
 
 
