@@ -159,6 +159,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     perps = lex.cue_set("perpetrator_nouns")
     orgs = lex.cue_set("org_nouns") - perps
     physical = lex.cue_set("physical_nouns")
+    locative = lex.cue_set("locative_nouns")
     people = lex.cue_set("person_nouns") | {"people", "persons"}
     combatants = lex.cue_set("combatant_nouns")
     months = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
@@ -238,8 +239,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 continue
             for h, text in [(h, Filler(p.text, p.start, p.end))] + described(ctx, h):
                 low, lemma = h.lower_, h.lemma_.lower()
-                if low in physical or lemma in physical:
-                    out["Target"].append(text)
+                if (low in physical or lemma in physical) and not (low in locative or lemma in locative):
+                    out["Target"].append(text)  # not "bombed populated areas": where, not what
                 elif lemma in combatants or low in combatants:
                     continue  # combat losses of guerrillas are no MUC victims
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
