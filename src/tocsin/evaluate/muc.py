@@ -160,6 +160,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     orgs = lex.cue_set("org_nouns") - perps
     physical = lex.cue_set("physical_nouns")
     locative = lex.cue_set("locative_nouns")
+    military = military_targets(lex)
     people = lex.cue_set("person_nouns") | {"people", "persons"}
     combatants = lex.cue_set("combatant_nouns")
     months = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]}
@@ -240,7 +241,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             for h, text in [(h, Filler(p.text, p.start, p.end))] + described(ctx, h):
                 low, lemma = h.lower_, h.lemma_.lower()
                 if (low in physical or lemma in physical) and not (low in locative or lemma in locative):
-                    out["Target"].append(text)  # not "bombed populated areas": where, not what
+                    if lemma not in military:
+                        out["Target"].append(text)  # not "bombed populated areas": where, not what
                 elif lemma in combatants or low in combatants:
                     continue  # combat losses of guerrillas are no MUC victims
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
@@ -442,13 +444,19 @@ def _trigger_sentences(ctx, triggers: list[tuple[int, int]]):
             yield trig, t
 
 
+def military_targets(lex) -> frozenset:
+    """Installations and craft of the armed forces (a garrison, a patrol, a helicopter): an
+    attack on them is combat, and MUC-4's keys seldom list them as physical targets."""
+    return frozenset(lex.cue_set("security_force_nouns") | lex.cue_set("military_craft"))
+
+
 def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
     """Physical things an attack's trigger governs through a preposition or as its object
     ("a bomb exploded at the headquarters of X", "used explosives against the town hall"),
     two arcs away at most; places where it happened ("in the town") are not targets."""
     from tocsin.extract.events.arguments import span_of
 
-    physical = lex.cue_set("physical_nouns") - lex.cue_set("locative_nouns")
+    physical = lex.cue_set("physical_nouns") - lex.cue_set("locative_nouns") - military_targets(lex)
     out = []
     for trig, t in _trigger_sentences(ctx, triggers):
         if t.pos_ != "NOUN" or not (t.lemma_.lower() in physical or t.lower_ in physical):
