@@ -397,12 +397,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         mode = "suicide-attack"  # "a suicide bomber detonated explosives"
     inst_text = []
     weapons = lex.cue_set("weapon_nouns")
-    spans = [(t.char_start, t.char_end) for t in [root] + parts]
     for d in instruments:
         if d.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(a <= d.idx < b for a, b in spans) and d.lemma_.lower() not in weapons and d.lower_ not in weapons:
-            continue  # the event word itself ("opened fire", "air raid"), no weapon
+        if d.lemma_.lower() not in weapons and d.lower_ not in weapons:
+            continue  # the event word itself ("opened fire", "air raid") or a platform or
+            # shooter that gave the mode ("air force", "helicopters", "gunmen"), no weapon
         inst_text.append(d.doc[modifier_start(d, sent.start):d.i + 1].text)
     return Mention(
         type=root.type, mode=mode, start=root.char_start, end=root.char_end,
