@@ -403,7 +403,7 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         if d.lemma_.lower() not in weapons and d.lower_ not in weapons:
             continue  # the event word itself ("opened fire", "air raid") or a platform or
             # shooter that gave the mode ("air force", "helicopters", "gunmen"), no weapon
-        inst_text.append(d.doc[modifier_start(d, sent.start):d.i + 1].text)
+        inst_text.append(d.doc[modifier_start(d, sent.start, ("compound",)):d.i + 1].text)
     return Mention(
         type=root.type, mode=mode, start=root.char_start, end=root.char_end,
         text=text[root.char_start:root.char_end], sent_index=si,
