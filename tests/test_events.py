@@ -830,3 +830,9 @@ def test_the_killing_of_one_named_person_and_of_four_others_are_two_events():
 
 def test_a_name_of_letters_and_digits_is_no_number_of_victims():
     assert one("Gunmen killed M-19 presidential candidate carlos pizarro.", "ASSAULT").dead == 1
+
+
+def test_neither_x_nor_y_claims_nothing():
+    e = one("Neither the guerrillas nor any other organization has claimed responsibility for the murder "
+            "of the minister.", "ASSAULT")
+    assert names(e.actors) == "" and e.dead == 1

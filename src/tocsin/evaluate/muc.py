@@ -25,7 +25,7 @@ import typer
 
 from tocsin.evaluate._common import PRF, echo, require_path
 from tocsin.evaluate.muc_grit import GritScore, gold_entities
-from tocsin.extract.events.counts import is_person_name
+from tocsin.extract.events.counts import is_person_name, names_no_one
 
 ROLES = {"PerpInd": ("9",), "PerpOrg": ("10",), "Target": ("12",), "Victim": ("18", "19"), "Weapon": ("6",)}
 _STORY = re.compile(r"^((?:DEV|TST\d)-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t]*$", re.M)
@@ -524,6 +524,8 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
     for h in heads:
         hs = [h] + [c for c in h.children if c.dep_ == "conj"]
         for x in hs:
+            if names_no_one(x):
+                continue  # "no organization has claimed responsibility", "neither X nor Y"
             ent = next((e for e in ctx.doc.ents if e.start <= x.i < e.end and e.label_ in ("ORG", "NORP")), None)
             if ent is not None:
                 s0, e0 = ent.start_char, ent.end_char

@@ -115,8 +115,12 @@ _NO_ONE = frozenset({"nobody", "none", "noone", "no-one", "nothing"})
 
 
 def names_no_one(t: Token) -> bool:
-    """Whether a noun phrase names no one: "nobody", "none", "no one", "no soldiers"."""
-    return t.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    """Whether a noun phrase names no one: "nobody", "none", "no one", "no soldiers", "neither
+    the guerrillas nor any other organization"."""
+    if t.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return True
+    first = t.head if t.dep_ == "conj" else t
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children)
 
 
 def victim_count(t: Token, lex: Lexicon) -> Optional[int]:
