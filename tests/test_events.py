@@ -836,3 +836,9 @@ def test_neither_x_nor_y_claims_nothing():
     e = one("Neither the guerrillas nor any other organization has claimed responsibility for the murder "
             "of the minister.", "ASSAULT")
     assert names(e.actors) == "" and e.dead == 1
+
+
+def test_an_attack_in_a_speech_is_words_and_a_social_explosion_no_blast():
+    assert one("The senator attacked the plan in an interview on Sunday.", "ACCUSE").mode == "disapprove"
+    assert one("The general attacked the programs in several public speeches.", "ACCUSE")
+    assert not [e for e in events("Drug money prevents a social explosion in Bolivia.") if e.type == "ASSAULT"]

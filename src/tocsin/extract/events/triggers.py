@@ -106,6 +106,15 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _in_verbal_setting(head: Token, lex: Lexicon) -> bool:
+    """Whether an attack verb's "in" phrase is a speech, statement or the like ("attacked the
+    programs in several public speeches"): words, not force."""
+    settings = lex.cue_set("verbal_attack_settings")
+    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]  # the parser may hang it on the object
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and _lemma(o) in settings for o in p.children) for x in holders for p in x.children)
+
+
 def _nonviolent_means(head: Token, lex: Lexicon) -> Optional[Token]:
     """The means that is no force an attack verb names with "with" ("hits 13 officials with
     sanctions", also where the parser hangs "with" on the object), or None."""
@@ -343,8 +352,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                     if _lemma(obj) in objs:
                         sense = objs[_lemma(obj)]
                         break
-            if sense is not None and sense.type == "ASSAULT" and any(
-                    c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children):
+            if sense is not None and sense.type == "ASSAULT" and (any(
+                    c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children)
+                    or _in_verbal_setting(t, lex)):
                 sense = Sense("ACCUSE", "disapprove")  # "harshly attacked the president"
             means = _nonviolent_means(t, lex) if sense is not None and sense.type == "ASSAULT" else None
             if means is not None:  # "hit 13 officials with sanctions": a sanction; "with a
