@@ -842,3 +842,8 @@ def test_an_attack_in_a_speech_is_words_and_a_social_explosion_no_blast():
     assert one("The senator attacked the plan in an interview on Sunday.", "ACCUSE").mode == "disapprove"
     assert one("The general attacked the programs in several public speeches.", "ACCUSE")
     assert not [e for e in events("Drug money prevents a social explosion in Bolivia.") if e.type == "ASSAULT"]
+
+
+def test_a_participant_keeps_the_adverb_of_its_adjective_but_no_time():
+    e = one("Yesterday heavily armed men attacked the bank.", "ASSAULT")
+    assert names(e.actors) == "heavily armed men"

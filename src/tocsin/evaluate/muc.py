@@ -307,9 +307,9 @@ def filler_text(s: str, lex) -> str:
     leading quantifiers or unhelpful modifiers ("several houses" -> "houses", "another guerrilla
     column" -> "guerrilla column")."""
     drop = lex.cue_set("filler_drop_words") | {"the", "a", "an"}
-    words = s.split()
-    while len(words) > 1 and words[0].lower().strip(".,") in drop:
-        words = words[1:]
+    words = re.sub(r"^(?:\s*\[[^\]]*\])+\s*", "", s).split()  # an editor's "[EXCERPTS]" before it
+    while len(words) > 1 and words[0].lower().strip(".,") in drop and words[1].lower() != "than":
+        words = words[1:]  # not "more than seven people"
     return " ".join(words)
 
 

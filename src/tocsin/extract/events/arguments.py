@@ -79,8 +79,12 @@ def span_of(t: Token) -> tuple[int, int]:
         obj = _who_of(t) or _whose_of(t)
         if obj is not None:
             end = span_of(obj)[1]
-    while start < t.i and t.doc[start].dep_ in _LEFT_SKIP | {"cc"}:
-        start += 1
+    while start < t.i and (t.doc[start].dep_ in _LEFT_SKIP | {"cc"} or (
+            t.doc[start].dep_ == "npadvmod" and t.doc[start].ent_type_ in ("DATE", "TIME"))):
+        w = t.doc[start]
+        if w.dep_ == "advmod" and w.head.dep_ == "amod" and w.head.head.i == t.i and w.head.i > w.i:
+            break  # "heavily armed men": the adverb belongs to the adjective
+        start += 1  # nor a time the parser hangs inside it ("yesterday heavily armed terrorists")
     # a possessive marker ending the span is not part of the name
     if end - 1 > start and t.doc[end - 1].tag_ == "POS":
         end -= 1
