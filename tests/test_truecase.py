@@ -60,3 +60,8 @@ def test_titles_and_surnames_after_first_names_are_names():
 def test_a_country_acronym_that_is_a_common_word_stays_a_word():
     out = truecase("BOTH WERE TRAVELING IN A CAR THAT WAS HIT IN THE USA.")
     assert "in a car that" in out and "the USA" in out
+
+
+def test_a_short_word_alone_in_brackets_is_an_acronym():
+    out = truecase("MEMBERS OF THE ARMY OF NATIONAL LIBERATION (ELN) ATTACKED. THE ELN FLED.")
+    assert "(ELN)" in out and "The ELN fled" in out

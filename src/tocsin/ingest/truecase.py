@@ -264,6 +264,9 @@ class _Knowledge:
             return self.calendar[w]
         if w in self.always:
             return self.always[w]
+        if w in in_brackets and len(w) <= self.acronym_max and w not in self.stop:
+            return w.upper()  # "ARMY OF NATIONAL LIBERATION (ELN)": a short word alone in brackets
+            # is an acronym even where a word list knows it
         if w in self.english:
             return None
         if w in self.guarded:
