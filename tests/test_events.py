@@ -847,3 +847,9 @@ def test_an_attack_in_a_speech_is_words_and_a_social_explosion_no_blast():
 def test_a_participant_keeps_the_adverb_of_its_adjective_but_no_time():
     e = one("Yesterday heavily armed men attacked the bank.", "ASSAULT")
     assert names(e.actors) == "heavily armed men"
+
+
+def test_a_name_before_a_killing_noun_is_no_actor_unless_the_victims_follow():
+    assert names(one("The Fenastras massacre shocked the country.", "ASSAULT").actors) == ""
+    assert names(one("The FMLN massacre of civilians was condemned.", "ASSAULT").actors) == "FMLN"
+    assert names(one("The ETA bombing killed two people.", "ASSAULT").actors) == "ETA"

@@ -490,6 +490,10 @@ class ArgumentFinder:
             ):
                 if _lemma(c) in (self.lex.cues.get("mode_cues") or {}):
                     continue
+                if self._killing_noun(n) and c.dep_ == "compound" and c.ent_type_ != "NORP" and not any(
+                        p.dep_ == "prep" and p.lower_ == "of" for p in n.children):
+                    continue  # "the Fenastras massacre", "the Pizarro assassination": where or whom;
+                    # not "the FMLN massacre of civilians"
                 return [c]
         got = self._involved(n)
         if got:
