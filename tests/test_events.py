@@ -851,5 +851,7 @@ def test_a_participant_keeps_the_adverb_of_its_adjective_but_no_time():
 
 def test_a_name_before_a_killing_noun_is_no_actor_unless_the_victims_follow():
     assert names(one("The Fenastras massacre shocked the country.", "ASSAULT").actors) == ""
+    e = one("The Carlos Pizarro murder remains unsolved.", "ASSAULT")
+    assert names(e.actors) == "" and names(e.recipients) == "Carlos Pizarro" and e.dead == 1
     assert names(one("The FMLN massacre of civilians was condemned.", "ASSAULT").actors) == "FMLN"
     assert names(one("The ETA bombing killed two people.", "ASSAULT").actors) == "ETA"

@@ -382,6 +382,8 @@ def _noun_victims(c: Token) -> list[Token]:
         return out
     poss = [x for x in c.children if x.dep_ == "poss" and (
         x.pos_ == "PROPN" or x.lower_ in ("his", "her") or any(n.dep_ == "nummod" for n in x.children))]
+    if not poss:  # "the Pizarro assassination": a person's name before the noun is its victim
+        poss = [x for x in c.children if x.dep_ == "compound" and x.i < c.i and x.ent_type_ == "PERSON"]
     return poss[:1]  # "Oqueli's death", "his assassination", "the six Jesuits' slaying"
 
 
