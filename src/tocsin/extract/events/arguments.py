@@ -113,11 +113,16 @@ def _whose_of(t: Token) -> Optional[Token]:
     low = t.lemma_.lower()
     if low not in lex.cue_set("physical_nouns") or low in lex.cue_set("locative_nouns"):
         return None
-    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    obj = _of_object(t)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
         return None
     return obj
+
+
+def _of_object(t: Token) -> Optional[Token]:
+    """The object of the first "of" phrase after ``t``, or None."""
+    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _who_of(t: Token) -> Optional[Token]:
@@ -126,8 +131,7 @@ def _who_of(t: Token) -> Optional[Token]:
     partitive = t.lower_ in _PARTITIVE or t.pos_ == "NUM"  # "one of the ...", "two of his bodyguards"
     if not partitive and t.lemma_.lower() not in load().cue_set("collective_heads"):
         return None
-    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    obj = _of_object(t)
     if obj is None or not (partitive or obj.pos_ in ("NOUN", "PROPN")):
         return None
     return obj
@@ -331,8 +335,9 @@ class ArgumentFinder:
             return []
         if v.dep_ == "pcomp" and v.head.lower_ in ("with", "of", "for") and _lemma(v.head.head) in self.lex.cue_set("claim_verbs"):
             return self._accused(v.head.head)  # "five men suspected of killing X"
-        if accused_object(v, self.lex) is not None:
-            return self.resolve(accused_object(v, self.lex))  # "accused the army of killing X"
+        accused = accused_object(v, self.lex)
+        if accused is not None:
+            return self.resolve(accused)  # "accused the army of killing X"
         return []
 
     def _claimer(self, n: Token) -> list[Token]:

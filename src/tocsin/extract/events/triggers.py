@@ -106,13 +106,22 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _verb_phrase_object(head: Token, preps: tuple, words: frozenset) -> Optional[Token]:
+    """The object, one of ``words``, of a preposition in ``preps`` on a verb or, where the
+    parser hangs it there, on the verb's object; else None."""
+    for x in [head] + [c for c in head.children if c.dep_ == "dobj"]:
+        for p in x.children:
+            if p.dep_ == "prep" and p.lower_ in preps:
+                for o in p.children:
+                    if o.dep_ == "pobj" and _lemma(o) in words:
+                        return o
+    return None
+
+
 def _in_verbal_setting(head: Token, lex: Lexicon) -> bool:
     """Whether an attack verb's "in" phrase is a speech, statement or the like ("attacked the
     programs in several public speeches"): words, not force."""
-    settings = lex.cue_set("verbal_attack_settings")
-    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]  # the parser may hang it on the object
-    return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
-        o.dep_ == "pobj" and _lemma(o) in settings for o in p.children) for x in holders for p in x.children)
+    return _verb_phrase_object(head, ("in", "during"), lex.cue_set("verbal_attack_settings")) is not None
 
 
 def _nonviolent_means(head: Token, lex: Lexicon) -> Optional[Token]:
@@ -120,14 +129,7 @@ def _nonviolent_means(head: Token, lex: Lexicon) -> Optional[Token]:
     sanctions", also where the parser hangs "with" on the object), or None."""
     if head.pos_ != "VERB":
         return None
-    means = lex.cue_set("nonviolent_means")
-    for x in [head] + [c for c in head.children if c.dep_ == "dobj"]:
-        for p in x.children:
-            if p.dep_ == "prep" and p.lower_ == "with":
-                for o in p.children:
-                    if o.dep_ == "pobj" and _lemma(o) in means:
-                        return o
-    return None
+    return _verb_phrase_object(head, ("with",), lex.cue_set("nonviolent_means"))
 
 
 def _is_name_part(t: Token, sent: Span, upper_doc: bool) -> bool:

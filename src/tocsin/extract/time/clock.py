@@ -59,8 +59,7 @@ def norm_clock(c: Candidate, env: Env) -> Optional[Resolved]:
     elif day is not None:
         # a bare clock time is on the day the story is telling: the last one named shortly before,
         # not the bound of a period ("a curfew in effect since 30 August")
-        a = next((p for p in reversed(env.priors) if env.sent_index - p.sent_index <= 5
-                  and p.point.gran == "day" and not _BOUND.search(env.text[max(0, p.start - 8):p.start])), None)
+        a = env.anchor(gran="day", within=5, skip=lambda p: bool(_BOUND.search(env.text[max(0, p.start - 8):p.start])))
         if a is not None:
             day, anchor = a.point.start, a.index
     if day is None:

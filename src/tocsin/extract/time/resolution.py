@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 from tocsin.extract.time.calendar import Point
 
@@ -46,16 +46,20 @@ class Env:
     priors: list[Prior] = field(default_factory=list)
 
     def anchor(self, same_sentence: bool = False, gran: Optional[str] = None, within: Optional[int] = None,
-               unshifted: bool = False, ended: bool = False) -> Optional[Prior]:
+               unshifted: bool = False, ended: bool = False,
+               skip: Optional[Callable[[Prior], bool]] = None) -> Optional[Prior]:
         """The nearest preceding resolved calendar timex (optionally of one granularity, within
         ``within`` sentences, not itself counted back from another, ``ended`` by publication:
-        a year-ago comparison is made with a reported period, not a forecast one)."""
+        a year-ago comparison is made with a reported period, not a forecast one; none that
+        ``skip`` rules out)."""
         for p in reversed(self.priors):
             if same_sentence and p.sent_start != self.sent_start:
                 return None
             if within is not None and self.sent_index - p.sent_index > within:
                 return None
             if ended and self.dct is not None and p.point.shift(1).start > self.dct:
+                continue
+            if skip is not None and skip(p):
                 continue
             if (gran is None or p.point.gran == gran) and not (unshifted and p.shifted):
                 return p
