@@ -855,3 +855,16 @@ def test_a_name_before_a_killing_noun_is_no_actor_unless_the_victims_follow():
     assert names(e.actors) == "" and names(e.recipients) == "Carlos Pizarro" and e.dead == 1
     assert names(one("The FMLN massacre of civilians was condemned.", "ASSAULT").actors) == "FMLN"
     assert names(one("The ETA bombing killed two people.", "ASSAULT").actors) == "ETA"
+
+
+def test_what_an_attack_or_weapon_hits_is_its_target_even_a_market():
+    e = one("The raid by Arlenian jets hit a market in Tolvo.", "ASSAULT")
+    assert names(e.actors) == "Arlenian jets" and names(e.recipients) == "market"
+    assert names(one("A mortar shell struck the bank.", "ASSAULT").recipients) == "bank"
+    assert not [e for e in events("The new phone hit the market on Monday.") if e.type == "ASSAULT"]
+
+
+def test_a_report_to_come_of_a_past_attack_is_a_claim_not_a_plan():
+    e = one("The commission will report that soldiers burned three villages.", "ASSAULT")
+    assert e.modality == "claimed"
+    assert one("The commission will report that soldiers will burn three villages.", "ASSAULT").modality == "planned"

@@ -160,7 +160,12 @@ class ModalityFinder:
                             # not a definite past event: "do not know the motive for X's
                             # murder", "did not condemn the murder of X"
                             return "negated"
-                        if cue in ("hypothetical", "planned"):
+                        if cue in ("hypothetical", "planned") and reporter is not None and gov.i == reporter.i \
+                                and _past_clause(h):
+                            # "the commission will report that soldiers burned three villages":
+                            # the report is to come, the burning it reports is past
+                            result = _worst(result, "claimed")
+                        elif cue in ("hypothetical", "planned"):
                             result = _worst(result, cue)
             if reporter is not None and gov.i == reporter.i:
                 break

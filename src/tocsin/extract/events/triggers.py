@@ -91,7 +91,11 @@ def _lemma(t: Token) -> str:
 
 def _blocked(head: Token, lex: Lexicon) -> bool:
     lem = _lemma(head)
-    objs = (lex.cues.get("blocked_objects") or {}).get(lem)
+    objs = frozenset((lex.cues.get("blocked_objects") or {}).get(lem) or ())
+    if objs and _force_subject(head, lex):
+        # "the raid hit a market", "a shell struck the bank": a place hit by a force is its
+        # target; "the strike hit a record" stays blocked
+        objs = objs - lex.cue_set("physical_nouns")
     if objs:
         for c in head.children:
             if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and _lemma(c) in objs:
@@ -102,6 +106,16 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
     if comps:
         for c in head.children:
             if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in comps:
+                return True
+    return False
+
+
+def _force_subject(head: Token, lex: Lexicon) -> bool:
+    """Whether a verb's subject is an attack or a weapon ("the raid", "a mortar shell")."""
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            sense = lex.nouns.get(_lemma(c))
+            if (sense is not None and sense.type == "ASSAULT") or _lemma(c) in lex.cue_set("weapon_nouns"):
                 return True
     return False
 
