@@ -31,6 +31,18 @@ def test_surname_links_to_full_name():
     assert full is not None and ctx.entity_at(*_at(ctx, "Esper", 1)) is full
 
 
+def test_two_surnames_link_to_the_full_name_also_in_capitals_with_a_possessive():
+    ctx = _ctx("Gunmen killed Roberto Garcia Alvarado on Friday. Garcia Alvarado, 56, was a prosecutor.")
+    full = ctx.entity_at(*_at(ctx, "Roberto Garcia Alvarado"))
+    assert full is not None and ctx.entity_at(*_at(ctx, "Garcia Alvarado", 1)) is full
+    import tocsin
+
+    rec = tocsin.extract("GUNMEN KILLED ROBERTO GARCIA ALVARADO ON FRIDAY. ACCORDING TO THE POLICE AND GARCIA "
+                         "ALVARADO'S DRIVER, THE BOMB EXPLODED.", published="1989-04-20")
+    names = {e.name for e in rec.entities if e.kind == "person"}
+    assert names == {"ROBERTO GARCIA ALVARADO"}
+
+
 def test_unknown_surname_links_to_full_name():
     ctx = _ctx("Alex Mello, a security consultant, spoke on Monday. Mello said the risk was growing.")
     e = ctx.entity_at(*_at(ctx, "Alex Mello"))

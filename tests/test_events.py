@@ -868,3 +868,20 @@ def test_a_report_to_come_of_a_past_attack_is_a_claim_not_a_plan():
     e = one("The commission will report that soldiers burned three villages.", "ASSAULT")
     assert e.modality == "claimed"
     assert one("The commission will report that soldiers will burn three villages.", "ASSAULT").modality == "planned"
+
+
+def test_those_held_or_suspected_for_an_attack_are_its_alleged_actors():
+    e = one("The president announced the arrest of 45 soldiers for killing six priests.", "ASSAULT")
+    assert names(e.actors) == "soldiers" and e.modality == "claimed" and e.dead == 6
+    e = one("The authorities have arrested two suspects in the attack against the soldiers.", "ASSAULT")
+    assert names(e.actors) == "suspects" and names(e.recipients) == "soldiers"
+    assert names(one("Three persons suspected of participating in the attack were released.", "ASSAULT").actors) == "persons"
+    assert names(one("Two men were charged with the murder of the mayor.", "ASSAULT").actors) == "men"
+    assert names(one("Two men were jailed for the murder of the mayor.", "ASSAULT").actors) == "men"
+
+
+def test_the_part_of_a_building_an_attack_damages_stands_for_the_building():
+    e = one("A violent explosion damaged the windows and facing of the Arlenian consulate.", "ASSAULT")
+    assert names(e.recipients) == "Arlenian consulate"
+    e = one("The explosion caused serious damage to the embassy building and to nearby structures.", "ASSAULT")
+    assert names(e.recipients) == "embassy building | nearby structures"

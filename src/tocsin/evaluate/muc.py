@@ -196,7 +196,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         """Organisations named inside an actor phrase or in its "of" phrase."""
         found = []
         for t in h.children:
-            if t.dep_ == "prep" and t.lower_ == "of":
+            if t.dep_ == "prep" and t.lower_ in ("of", "from"):
                 for o in t.children:
                     if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lower_ in orgs or _acronym(o)):
                         s0 = min(x.idx for x in o.subtree)

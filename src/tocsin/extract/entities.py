@@ -150,7 +150,7 @@ class _Builder:
             c.start += 1
         while c.end > c.start and self.text[c.end - 1] in _TRIM:
             c.end -= 1
-        m = re.search(r"['’]s?$", self.text[c.start:c.end])
+        m = re.search(r"['’][sS]?$", self.text[c.start:c.end])  # "ALVARADO'S" too
         if m and c.end - c.start > 3:
             c.end -= len(m.group(0))
         if c.name == orig:
@@ -579,9 +579,16 @@ def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str,
                 and all(w[:1].isupper() for w in words)):
             # "Maria Eugenia Landaeta" taken for an organisation, "Landaeta" a person later on
             c.key, c.kind = "person:" + c.name, "person"
+    tails = {}  # "Garcia Alvarado" -> the key of "Roberto Garcia Alvarado" (two surnames)
     for c in cands:
         if c.kind == "person" and c.source == "name" and len(c.name.split()) > 1:
             persons_full.setdefault(c.name.split()[-1], c.key)
+            words = c.name.split()
+            for k in range(1, len(words) - 1):
+                tails.setdefault(" ".join(words[k:]), c.key)
+    for c in cands:
+        if c.kind == "person" and c.source == "name" and c.name in tails and tails[c.name] != c.key:
+            c.key = tails[c.name]
     for c in cands:
         single = len(c.name.split()) == 1
         if c.kind == "person" and c.source == "name" and single and c.key.startswith("person:"):

@@ -148,6 +148,12 @@ def accused_object(v: Token, lex: Lexicon) -> Optional[Token]:
     return obj
 
 
+def is_arrest(t: Token, lex: Lexicon) -> bool:
+    """An arrest verb or noun ("arrested", "detention"): a casualty word that counts arrests."""
+    table = "casualty_verbs" if t.pos_ == "VERB" else "casualty_nouns"
+    return (lex.cues.get(table) or {}).get(_lemma(t)) == "arrested"
+
+
 def _is_passive(v: Token) -> bool:
     """A passive clause, or an elliptical one ("if attacked", "when questioned")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
@@ -335,6 +341,8 @@ class ArgumentFinder:
             return []
         if v.dep_ == "pcomp" and v.head.lower_ in ("with", "of", "for") and _lemma(v.head.head) in self.lex.cue_set("claim_verbs"):
             return self._accused(v.head.head)  # "five men suspected of killing X"
+        if v.dep_ == "pcomp" and v.head.lower_ == "for" and is_arrest(v.head.head, self.lex):
+            return self.arrested_for(v.head.head)  # "the arrest of 45 soldiers for killing X"
         accused = accused_object(v, self.lex)
         if accused is not None:
             return self.resolve(accused)  # "accused the army of killing X"
@@ -404,6 +412,20 @@ class ArgumentFinder:
             return self.resolve(c)
         return []
 
+    def arrested_for(self, gov: Token) -> list[Token]:
+        """Those an arrest word holds, when an event hangs on it by "in" or "for" ("arrested
+        two suspects in the attack", "the arrest of 45 soldiers for killing six priests",
+        "they were jailed for the murder"): the event's alleged actors."""
+        if not is_arrest(gov, self.lex):
+            return []
+        if gov.pos_ == "NOUN":
+            for pp in _children(gov, ("prep",)):
+                if pp.lower_ == "of":
+                    for o in _children(pp, ("pobj",)):
+                        return self.resolve(o)
+            return []
+        return self._accused(gov) if gov.pos_ == "VERB" else []
+
     def _involved(self, n: Token) -> list[Token]:
         """Those a sentence says took part in an event noun: "the soldiers involved in the
         killing", "five men accused of committing the massacre", "officers were responsible
@@ -413,11 +435,20 @@ class ArgumentFinder:
         if node.dep_ == "dobj" and _lemma(node.head) in self.lex.cue_set("perpetration_verbs") \
                 and node.head.dep_ == "pcomp":
             node = node.head  # "accused of committing the massacre"
-        if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ not in ("in", "for", "of", "to"):
+        if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ not in ("in", "for", "of", "to", "with"):
             return []
         gov = node.head.head
+        if node.head.lower_ in ("in", "for"):
+            held = self.arrested_for(gov)
+            if held:
+                return held  # "arrested two suspects in the attack"
         if _lemma(gov) not in cues and gov.lower_ not in cues:
             return []
+        if gov.pos_ == "NOUN" and gov.i != n.i and node.head.lower_ == "in":
+            return self.resolve(gov)  # "two suspects in the attack"
+        if gov.dep_ == "pcomp" and gov.head.lower_ in ("of", "in") and (
+                _lemma(gov.head.head) in cues or gov.head.head.lower_ in cues):
+            gov = gov.head.head  # "persons suspected of participating in the attack"
         if gov.dep_ in ("acl", "amod", "relcl") and gov.head.pos_ in ("NOUN", "PROPN") and gov.head.i != n.i:
             if gov.dep_ != "relcl":
                 return self.resolve(gov.head)
@@ -615,6 +646,15 @@ class ArgumentFinder:
                 other = "nsubj" if goal.dep_ == "attr" else "attr"
                 for o in _children(goal.head, (other,)):
                     out += self.resolve(o)
+        # "the blast caused serious damage to the embassy and to nearby structures"
+        if n.dep_ == "nsubj" and _lemma(n.head) in self.lex.cue_set("causing_verbs"):
+            for harm in _children(n.head, ("dobj",)):
+                if _lemma(harm) in self.lex.cue_set("damage_nouns"):
+                    to = [p for p in _children(harm, ("prep",)) if p.lower_ == "to"]
+                    to += [c for p in to for c in _children(p, ("conj",)) if c.lower_ == "to"]
+                    for p in to:
+                        for o in _children(p, ("pobj",)):
+                            out += self.resolve(o)
         # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is
         if n.dep_ == "pobj" and n.head.dep_ == "agent":
             out += self.verb_recipients(n.head.head, trig) if n.head.head.pos_ in ("VERB", "AUX") else []
