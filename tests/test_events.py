@@ -885,3 +885,20 @@ def test_the_part_of_a_building_an_attack_damages_stands_for_the_building():
     assert names(e.recipients) == "Arlenian consulate"
     e = one("The explosion caused serious damage to the embassy building and to nearby structures.", "ASSAULT")
     assert names(e.recipients) == "embassy building | nearby structures"
+
+
+def test_firing_on_someone_is_an_attack_and_coordinated_places_are_all_targets():
+    e = one("Soldiers fired on the convoy and on the village.", "ASSAULT")
+    assert e.mode == "firearms" and names(e.actors) == "Soldiers" and names(e.recipients) == "convoy | village"
+    e = one("Two bombs exploded at the house of the judge and at the offices of the mayor.", "ASSAULT")
+    assert names(e.recipients) == "house of the judge | offices of the mayor"
+    for text in ("The company fired him on Monday.", "Police fired into the air.", "The store caught fire on Monday."):
+        assert not [e for e in events(text) if e.type == "ASSAULT"], text
+
+
+def test_a_total_of_counts_its_victims_and_a_salvo_is_no_actor():
+    e = one("A total of 12 people were killed in the attack.", "ASSAULT")
+    assert e.dead == 12 and names(e.recipients) == "people"
+    assert one("The attack killed a total of 12 people.", "ASSAULT").dead == 12
+    assert names(one("A barrage of rockets hit the base.", "ASSAULT").actors) == ""
+    assert names(one("A total of 55 bullets hit the car.", "ASSAULT").actors) == ""

@@ -298,7 +298,7 @@ class ArgumentFinder:
             return []
         subj = _children(v, _SUBJ)
         if subj:
-            s = subj[0]
+            s = through_quantity(subj[0], self.lex)  # "a barrage of rockets hit", "a total of 55 rounds hit"
             if s.i in self.by_token and self.by_token[s.i].nominal:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
@@ -598,7 +598,7 @@ class ArgumentFinder:
         return _lemma(t) in self.lex.cue_set("weapon_nouns") or _lemma(t) in (self.lex.cues.get("mode_cues") or {})
 
     def _preps(self, head: Token, trig: Trigger) -> list[Token]:
-        preps = _children(head, ("prep",))
+        preps = _with_prep_conjuncts(_children(head, ("prep",)))  # "at X and at Y"
         # phrase triggers "call on X", "call for X": the particle is inside the phrase
         for i in range(trig.start, trig.end):
             tok = head.doc[i]
@@ -619,7 +619,7 @@ class ArgumentFinder:
             preps |= {"to", "for"}  # "delivered aid to 2 million people"
         if self.reciprocal(trig):
             preps |= {"with", "between"}  # "clashes with police", "fighting between X and Y"
-        for p in _children(n, ("prep",)):
+        for p in _with_prep_conjuncts(_children(n, ("prep",))):
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
                     if p.lower_ == "with" and self._instrument(o):
@@ -724,6 +724,15 @@ class ArgumentFinder:
             st = self.kb.actors.get(state)
             return Participant(name=st.name if st is not None else name.strip(), code=state, start=start, end=end, text=text)
         return Participant(name=name.strip(), start=start, end=end, text=text)
+
+
+def _with_prep_conjuncts(preps: list[Token]) -> list[Token]:
+    """Prepositions and the prepositions coordinated with them ("at the house of X and at the
+    offices of Y"), in order."""
+    out = list(preps)
+    for p in preps:
+        out += [c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP" and c not in out]
+    return out
 
 
 def _lemma(t: Token) -> str:

@@ -283,6 +283,7 @@ def victims_of(c: Token) -> list[Token]:
         out = _noun_victims(c)
         if not out and any(x.dep_ == "nummod" and not _year(x) for x in c.children):
             return [c]  # "24 deaths"; not "the 1932 massacre"
+    out = [_through_total(t) for t in out]
     if out:
         out += _along_with(c)
     expanded: list[Token] = []
@@ -293,6 +294,17 @@ def victims_of(c: Token) -> list[Token]:
                     and any(x.dep_ == "conj" for x in a.children):
                 expanded += _conjuncts(a)  # "X, his wife, and two other people": a list, not "X, its candidate"
     return expanded
+
+
+def _through_total(t: Token) -> Token:
+    """The victims "a total of" counts ("a total of 12 people" -> people)."""
+    if t.lower_ == "total":
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return t
 
 
 def _conjuncts(t: Token) -> list[Token]:

@@ -29,6 +29,7 @@ class Lexicon:
     nouns: dict[str, Sense] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], Sense] = field(default_factory=dict)
     verb_objects: dict[str, dict[str, Sense]] = field(default_factory=dict)
+    verb_preps: dict[str, dict[str, Sense]] = field(default_factory=dict)
     cues: dict = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
     multipliers: dict[str, int] = field(default_factory=dict)
@@ -70,6 +71,10 @@ def load() -> Lexicon:
             d = lex.verb_objects.setdefault(str(verb).lower(), {})
             for obj, mode in (objs or {}).items():
                 d.setdefault(str(obj).lower(), _sense(typ, mode))
+        for verb, preps in (entry.get("verb_preps") or {}).items():
+            d = lex.verb_preps.setdefault(str(verb).lower(), {})
+            for prep, mode in (preps or {}).items():
+                d.setdefault(str(prep).lower(), _sense(typ, mode))
     lex.cues = load_yaml("events/cues.yaml") or {}
     lex._index_cues()
     nums = load_yaml("events/numbers.yaml") or {}

@@ -73,7 +73,7 @@ def trigger_surface_forms() -> set[str]:
     rule): a sentence containing none of them holds no event this coder can find."""
     lex = load()
     words: set[str] = set()
-    for lemma in list(lex.verbs) + list(lex.nouns) + list(lex.verb_objects):
+    for lemma in list(lex.verbs) + list(lex.nouns) + list(lex.verb_objects) + list(lex.verb_preps):
         words |= inflections(lemma)
     for phrase in lex.phrases:
         for w in phrase:
@@ -368,6 +368,11 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                     if _lemma(obj) in objs:
                         sense = objs[_lemma(obj)]
                         break
+            preps = lex.verb_preps.get(lem) if sense is None and not any(c.dep_ == "dobj" for c in t.children) else None
+            if preps:  # "fired on the crowd", "fired at the convoy"; not "into the air", "on Monday"
+                sense = next((preps[c.lower_] for c in t.children if c.dep_ == "prep" and c.lower_ in preps and any(
+                    o.dep_ == "pobj" and not o.ent_type_ in ("DATE", "TIME") and _lemma(o) not in lex.cue_set("aimless_targets")
+                    for o in c.children)), None)
             if sense is not None and sense.type == "ASSAULT" and (any(
                     c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children)
                     or _in_verbal_setting(t, lex)):
