@@ -902,3 +902,21 @@ def test_a_total_of_counts_its_victims_and_a_salvo_is_no_actor():
     assert one("The attack killed a total of 12 people.", "ASSAULT").dead == 12
     assert names(one("A barrage of rockets hit the base.", "ASSAULT").actors) == ""
     assert names(one("A total of 55 bullets hit the car.", "ASSAULT").actors) == ""
+
+
+def test_a_group_calling_itself_x_is_x():
+    e = one("A group calling itself the Red Brigade claimed responsibility for the bombing of the bank.", "ASSAULT")
+    assert names(e.actors) == "Red Brigade"
+    assert names(one("A group known as the Extraditables claimed the attack on the bank.", "ASSAULT").actors) == "Extraditables"
+    assert names(one("Gunmen killed a man identified as Juan Perez.", "ASSAULT").recipients) == "man"
+
+
+def test_a_victim_who_dies_after_the_attack_is_its_dead_whichever_is_told_first():
+    e = [e for e in events("Gunmen shot the mayor on Monday. He died in hospital on Wednesday.", "2020-03-12")
+         if e.type == "ASSAULT"][0]
+    assert e.dead == 1 and e.date.value == "2020-03-09" and names(e.recipients) == "mayor"
+    e = one("A U.S. citizen died at the hospital early this morning. The U.S. citizen was shot last night "
+            "when gunmen tried to enter his house.", "ASSAULT")
+    assert e.dead == 1 and e.date.value.startswith("2020-03-09") and "hospital" not in names(e.recipients)
+    evs = [e for e in events("A policeman died on Friday. Gunmen shot a policeman on Tuesday.") if e.type == "ASSAULT"]
+    assert [e.dead for e in evs] == [None]  # a death before the attack is not its toll

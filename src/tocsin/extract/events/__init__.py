@@ -467,11 +467,11 @@ def _additive(root: Trigger, victims: list[Token], lex: Lexicon) -> bool:
 
 
 def _union(parts: list[Participant]) -> list[Participant]:
-    from tocsin.extract.events.merge import names_match
+    from tocsin.extract.events.merge import same_participant
 
     out: list[Participant] = []
     for p in parts:
-        if not any(names_match(p, q) for q in out):
+        if not any(same_participant(p, q) for q in out):
             out.append(p)
     return out
 
@@ -493,8 +493,9 @@ def _event(c: Cluster, ev_id: str) -> Optional[Event]:
     from tocsin.extract.events.merge import names_match
 
     recipients = [r for r in recipients if not any(names_match(r, a) for a in actors)]
-    dates = [m.date for m in c.mentions if m.date is not None]
-    date = min(dates, key=lambda d: _DATE_ORDER.get(d.source, 3)) if dates else None
+    # the attack's own date before a death's ("shot last night ... died this morning")
+    dated = [m for m in c.mentions if m.date is not None]
+    date = min(dated, key=lambda m: (_DATE_ORDER.get(m.date.source, 3), m.casualty_only)).date if dated else None
     locs = [(not m.place_attached, _LOC_ORDER.get(m.location.precision, 8), m.location) for m in c.mentions if m.location is not None]
     location = min(locs, key=lambda x: (x[0], x[1]))[2] if locs else None
     counts = {}

@@ -192,6 +192,9 @@ class ArgumentFinder:
                 return [t]
             rep = self._reporting_subject(t)
             return self.resolve(rep, depth + 1) if rep is not None else []
+        named = self._named_as(t)
+        if named is not None:
+            return self.resolve(named, depth + 1)  # "a group calling itself the X Commando"
         if _lemma(t) in self.transparent:
             for c in t.children:
                 if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
@@ -215,6 +218,21 @@ class ArgumentFinder:
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
+
+    def _named_as(self, t: Token) -> Optional[Token]:
+        """The name a noun is given by a naming participle ("a group calling itself the Red
+        Brigade", "a group known as the Extraditables", "a man identified as Juan Perez"), when
+        it is a proper name; else None."""
+        if t.pos_ != "NOUN" or _lemma(t) in self.people:
+            return None  # a person keeps the noun that says who ("a man identified as X")
+        for c in t.children:
+            if c.dep_ == "acl" and _lemma(c) in self.lex.cue_set("naming_verbs"):
+                names = [x for x in c.children if x.dep_ in ("oprd", "attr")] + [
+                    o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+                for x in names[:1]:
+                    if x.pos_ == "PROPN" or x.ent_type_ in ("ORG", "PERSON", "NORP"):
+                        return x
+        return None
 
     def _targeted_vehicle(self, t: Token) -> bool:
         """A vehicle in the object position is the target ("shot down a plane", "fired at the
@@ -672,6 +690,8 @@ class ArgumentFinder:
         else:
             actors = self.verb_actor(h)
             recips = self.verb_recipients(h, trig)
+            if trig.casualty_only:  # "died at the hospital": where, not whom
+                recips = [r for r in recips if r.dep_ != "pobj"]
         if not recips and trig.type == "ASSAULT":
             recips = self._purpose_objects(trig)
         if not recips and trig.type == "ASSAULT" and not trig.nominal:

@@ -186,7 +186,7 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
     # two suspects in connection with the bombing")
     m_dates = {m.date.value} if m.date and m.date.source != "published" and m.date.value and not m.toll \
         and not (m.definite and m.date.source == "discourse") else set()
-    if _dates_clash(c.dates(), m_dates):
+    if _dates_clash(c.dates(), m_dates) and not _died_later(c, m, m_dates):
         return None
     m_places = [m.location] if m.location and m.location.precision != "article" and m.location.name else []
     if m.place_attached and _places_clash(c.places(attached_only=True), m_places):
@@ -220,12 +220,39 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
         named_c = [p for p in c.recipients() if _named(p)]
         named_m = [p for p in m.recipients + m.victims if _named(p)]
         other_toll = (m.bare_casualty or m.casualty_only) and (m.additive or _new_effect(c, m))
-        if gap == 0 or other_toll or not (named_c and named_m and not any(names_match(a, b) for a in named_c for b in named_m)):
+        if gap == 0 or other_toll or not (named_c and named_m and not any(same_participant(a, b) for a in named_c for b in named_m)):
             s += 1  # a toll next to an attack; not across sentences naming different targets,
             # unless it adds to the toll ("X was also killed", the wounded after the dead)
     if gap == 0:
         s += 0.5
     return s
+
+
+_PERSONAL = {"he", "she", "him", "her"}
+
+
+def same_participant(a: Participant, b: Participant) -> bool:
+    """The same participant, by entity or name, or by the same words where coreference left
+    two entities ("a U.S. citizen" ... "the U.S. citizen")."""
+    return names_match(a, b) or _norm(a.text) == _norm(b.text)
+
+
+def _died_later(c: Cluster, m: Mention, m_dates: set[str]) -> bool:
+    """Whether a date clash is a victim dying after the attack ("X was shot last night ... he
+    died this morning", also with the death told first): one side is only a death, the other
+    an attack on the same person (by name, or the death's "he"/"she"), the death no earlier."""
+    if m.casualty_only and m.dead:
+        deaths, attacks, death_dates, attack_dates = [m], [x for x in c.mentions if not x.casualty_only], m_dates, c.dates()
+    elif all(x.casualty_only and x.dead for x in c.mentions) and not m.casualty_only:
+        deaths, attacks, death_dates, attack_dates = c.mentions, [m], c.dates(), m_dates
+    else:
+        return False
+    if not attacks or not death_dates or not attack_dates or max(attack_dates)[:10] > min(death_dates)[:10]:
+        return False
+    victims = [p for x in attacks for p in x.recipients + x.victims]
+    dead = [p for x in deaths for p in x.recipients + x.victims]
+    return any(same_participant(a, b) or (b.text.lower() in _PERSONAL and len(victims) == 1) for a in victims for b in dead) or any(
+        (a.text.lower() in _PERSONAL and len(dead) == 1) for a in victims for _ in dead)
 
 
 def _new_effect(c: Cluster, m: Mention) -> bool:
