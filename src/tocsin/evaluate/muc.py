@@ -550,10 +550,7 @@ def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, vict
     if type_ != "ASSAULT" or modality not in ("asserted", "claimed") or combat_only(ctx, victims, lex):
         return False
     if when is not None and when.value and when.source == "modifier" and ctx.published:
-        try:
-            d = date.fromisoformat(when.value[:10])
-        except ValueError:
-            d = None
+        d = _latest_day(when.value)
         if d is not None and (ctx.published - d).days > 62:
             return False
     span = ctx.char_span(start, end)
@@ -565,6 +562,19 @@ def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, vict
     generic = root.tag_ == "NNS" and not victims and not actors and not any(
         c.dep_ in ("det", "nummod", "poss") for c in root.children)
     return not generic
+
+
+def _latest_day(value: str) -> Optional[date]:
+    """The last day a date value can mean: "1989-05-24TNI" -> 24 May, "1988-08" -> 31 August,
+    "1988" -> 31 December; None for anything else (a week, a season, a range)."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T\w+)?$", value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 12), m.group(3)
+    try:
+        return date(y, mo, int(d) if d else calendar.monthrange(y, mo)[1])
+    except ValueError:
+        return None
 
 
 def combat_only(ctx, victims, lex) -> bool:
