@@ -892,6 +892,8 @@ def test_firing_on_someone_is_an_attack_and_coordinated_places_are_all_targets()
     assert e.mode == "firearms" and names(e.actors) == "Soldiers" and names(e.recipients) == "convoy | village"
     e = one("Two bombs exploded at the house of the judge and at the offices of the mayor.", "ASSAULT")
     assert names(e.recipients) == "house of the judge | offices of the mayor"
+    e = one("The rebels set the city hall on fire, destroying valuable documents.", "ASSAULT")
+    assert e.mode == "primitive" and names(e.recipients) == "city hall"
     for text in ("The company fired him on Monday.", "Police fired into the air.", "The store caught fire on Monday."):
         assert not [e for e in events(text) if e.type == "ASSAULT"], text
 
@@ -920,3 +922,15 @@ def test_a_victim_who_dies_after_the_attack_is_its_dead_whichever_is_told_first(
     assert e.dead == 1 and e.date.value.startswith("2020-03-09") and "hospital" not in names(e.recipients)
     evs = [e for e in events("A policeman died on Friday. Gunmen shot a policeman on Tuesday.") if e.type == "ASSAULT"]
     assert [e.dead for e in evs] == [None]  # a death before the attack is not its toll
+
+
+def test_a_reporter_is_no_actor_a_time_no_target_and_destroying_cocaine_no_attack():
+    e = one("Spokesmen for the 5th Brigade reported 5 soldiers killed, several wounded, and 12 rebel casualties.",
+            "ASSAULT")
+    assert names(e.actors) == "" and e.dead == 5
+    e = one("Rebels ambushed an air force helicopter at 1700 GMT on 29 March.", "ASSAULT")
+    assert names(e.recipients) == "air force helicopter"
+    for text in ("The police destroyed 1,200 kg of cocaine and 14 laboratories.",
+                 "The army destroyed 14 cocaine laboratories."):
+        assert not [e for e in events(text) if e.type == "ASSAULT"], text
+    assert names(one("Rebels destroyed the bridge.", "ASSAULT").recipients) == "bridge"

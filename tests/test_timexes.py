@@ -237,6 +237,17 @@ def test_references_now_soon_then_current_one_day():
     assert by_text(out, "one day").value == "FUTURE_REF"
 
 
+def test_time_words_in_all_capitals_text_are_no_titles_and_a_date_opening_a_name_is_none():
+    out, _ = run("THE TALKS WITH THE 19 APRIL MOVEMENT WENT INTO CRISIS TODAY BECAUSE TWO MEMBERS WERE "
+                 "MURDERED YESTERDAY. THE TRUCE BEGAN EARLY THIS YEAR.")
+    assert by_text(out, "TODAY").value == "2019-12-31"
+    assert by_text(out, "YESTERDAY").value == "2019-12-30"
+    assert by_text(out, "EARLY THIS YEAR").value == "2019"
+    assert not [t for t in out if "APRIL" in t.text]
+    out, _ = run("The attack came on 19 April. Movement was slow afterwards.")
+    assert by_text(out, "19 April").value == "2019-04-19"
+
+
 def test_names_and_rates_are_not_time_expressions():
     out, _ = run('Thousands joined the annual March for Life. She spoke on ABC\'s "This Week" about it. '
                  "The cuts will save $2 million a year. Patrols pass three times a week. "

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.attrs import IDX, SENT_START
@@ -95,7 +96,7 @@ def _extract(ctx: Context) -> list[Timex]:
         while span_text and span_text[-1] in ".,;:" and not re.search(r"\b[A-Za-z]\.$|\b[ap]\.m\.$", span_text, re.I):
             span_text = span_text[:-1]
             end -= 1
-        if not span_text.strip():
+        if not span_text.strip() or _opens_name(env, end):
             continue
         idx = len(out)
         anchor = res.anchor
@@ -109,6 +110,20 @@ def _extract(ctx: Context) -> list[Timex]:
             if point is not None:
                 priors.append(Prior(idx, start, end, s_start, point, i, res.shifted))
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset:
+    from tocsin.extract.time.lexicon import lexicon
+
+    return frozenset(str(w).lower() for w in lexicon().get("name_heads") or ())
+
+
+def _opens_name(env: Env, end: int) -> bool:
+    """Whether a date is the start of a name: a capitalised name head follows it ("the 19 April
+    Movement"; ``name_heads`` in data/time/lexicon.yaml)."""
+    m = re.match(r"\s+([A-Za-z]+)", env.cased(end, end + 24))
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() in _name_heads()
 
 
 # ---------------------------------------------------------------- for the events stage

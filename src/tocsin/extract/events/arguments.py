@@ -211,13 +211,16 @@ class ArgumentFinder:
             return [t]  # "one of the demonstrators", "some of the gunmen"
         if low in self.empty or t.pos_ in ("PUNCT", "SPACE", "DET", "ADP", "VERB", "AUX"):
             return []
-        if t.ent_type_ in ("DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"):
-            return []
+        if t.ent_type_ in ("DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "ORDINAL") or self._in_timex(t):
+            return []  # "at 1700 GMT": a time, whatever the NER says
         if _lemma(t) in self.weapons and _lemma(t) not in self.people and not self._targeted_vehicle(t):
             return []  # weapons and fire are instruments, never participants
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
+
+    def _in_timex(self, t: Token) -> bool:
+        return any(x.start <= t.idx < x.end for x in self.ctx.timexes)
 
     def _named_as(self, t: Token) -> Optional[Token]:
         """The name a noun is given by a naming participle ("a group calling itself the Red
@@ -354,6 +357,8 @@ class ArgumentFinder:
                 return self.resolve(objs[0])
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            if _lemma(v.head) in self.reporting:
+                return []  # "spokesmen reported 5 soldiers killed, several wounded": the reporter
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
             return []

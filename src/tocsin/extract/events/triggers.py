@@ -98,8 +98,10 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
         objs = objs - lex.cue_set("physical_nouns")
     if objs:
         for c in head.children:
-            if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and _lemma(c) in objs:
-                return True
+            if c.dep_ in ("dobj", "prt", "attr", "nsubjpass", "pobj") and (_lemma(c) in objs or any(
+                    p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and _lemma(o) in objs for o in p.children)
+                    for p in c.children if c.like_num or c.i > 0 and c.doc[c.i - 1].like_num)):
+                return True  # also a measure of it: "destroyed 1,200 kg of cocaine"
         if head.dep_ in ("acl", "relcl") and _lemma(head.head) in objs:
             return True  # "a virus to attack", "no problem to combat"
     comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
@@ -108,6 +110,24 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
             if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in comps:
                 return True
     return False
+
+
+def _prep_sense(v: Token, preps: dict, lex: Lexicon) -> Optional[Sense]:
+    """The sense a verb takes from its preposition (``verb_preps``): "fired on the crowd",
+    "fired at the convoy" with no object (not "fired him on Monday", "fired into the air"); a
+    key of two words also names the preposition's object: "set the town hall on fire"."""
+    has_object = any(c.dep_ == "dobj" for c in v.children)
+    for c in v.children:
+        if c.dep_ != "prep":
+            continue
+        for o in (x for x in c.children if x.dep_ == "pobj"):
+            both = f"{c.lower_} {_lemma(o)}"
+            if both in preps:
+                return preps[both]
+            if c.lower_ in preps and not has_object and o.ent_type_ not in ("DATE", "TIME") \
+                    and _lemma(o) not in lex.cue_set("aimless_targets"):
+                return preps[c.lower_]
+    return None
 
 
 def _force_subject(head: Token, lex: Lexicon) -> bool:
@@ -368,11 +388,9 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
                     if _lemma(obj) in objs:
                         sense = objs[_lemma(obj)]
                         break
-            preps = lex.verb_preps.get(lem) if sense is None and not any(c.dep_ == "dobj" for c in t.children) else None
-            if preps:  # "fired on the crowd", "fired at the convoy"; not "into the air", "on Monday"
-                sense = next((preps[c.lower_] for c in t.children if c.dep_ == "prep" and c.lower_ in preps and any(
-                    o.dep_ == "pobj" and not o.ent_type_ in ("DATE", "TIME") and _lemma(o) not in lex.cue_set("aimless_targets")
-                    for o in c.children)), None)
+            preps = lex.verb_preps.get(lem) if sense is None else None
+            if preps:
+                sense = _prep_sense(t, preps, lex)
             if sense is not None and sense.type == "ASSAULT" and (any(
                     c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children)
                     or _in_verbal_setting(t, lex)):

@@ -19,10 +19,10 @@ DEICTIC_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "over
 def _title(c: Candidate, env: Env) -> bool:
     """'USA Today', 'VOA Today': a capitalised deictic word after a capitalised name, inside
     a sentence, is part of a title."""
-    word = env.text[c.start:c.end]
+    word = env.cased(c.start, c.end)
     if not word[:1].isupper() or c.start == env.sent_start:
         return False
-    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*\s+$", env.text[max(env.sent_start, c.start - 20):c.start]))
+    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*\s+$", env.cased(max(env.sent_start, c.start - 20), c.start)))
 
 
 def norm_deictic(c: Candidate, env: Env) -> Optional[Resolved]:

@@ -14,10 +14,10 @@ from tocsin.extract.time.resolution import Env, Resolved
 
 def proper_name(c: Candidate, env: Env) -> bool:
     """'Daily Beast', 'Current Affairs': a capitalised word inside a name."""
-    word = env.text[c.start:c.end]
+    word = env.cased(c.start, c.end)
     if not word[:1].isupper() or c.start == env.sent_start:
         return False
-    return bool(re.match(r"\s+[A-Z]", env.text[c.end:c.end + 3]))
+    return bool(re.match(r"\s+[A-Z]", env.cased(c.end, c.end + 3)))
 
 
 def discourse_marker(c: Candidate, env: Env) -> bool:
@@ -45,7 +45,7 @@ def norm_ref(c: Candidate, env: Env) -> Optional[Resolved]:
 def norm_set(c: Candidate, env: Env) -> Optional[Resolved]:
     g = c.groups
     if g.get("setadv"):
-        if proper_name(c, env) or (env.text[c.start:c.end][:1].isupper() and c.start != env.sent_start):
+        if proper_name(c, env) or (env.cased(c.start, c.end)[:1].isupper() and c.start != env.sent_start):
             return None
         return Resolved("SET", str(lx.lexicon()["set_adverbs"][key(g["setadv"])]))
     if g.get("wdpl"):

@@ -12,6 +12,15 @@ from tocsin.extract.time.reading import key, pod_suffix, position_mod, trim_mod,
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
+
+def _capital(c: Candidate, env: Env, group: str) -> bool:
+    """Whether a matched group starts with a capital as the parser read the text (all-capitals
+    text truecased): "This Week" is a title, "THIS YEAR" in a capitals story is not."""
+    word = c.groups.get(group) or ""
+    cased = env.cased(c.start, c.end)
+    at = cased.lower().find(word.lower())
+    return (cased[at:at + 1] if at >= 0 else word[:1]).isupper()
+
 def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
     g = c.groups
     dct = env.dct
@@ -31,7 +40,7 @@ def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
             return Resolved("DATE", str(dct.year - 1), mod, PUBLISHED, start)
         return Resolved("DATE", floor(dct, unit).shift(-1).value(), mod, PUBLISHED, start)
     rel = key(g["rel"])
-    if g["unit"][:1].isupper() and g["rel"][:1].isupper() and c.start != env.sent_start:
+    if _capital(c, env, "unit") and _capital(c, env, "rel") and c.start != env.sent_start:
         return None                                    # a title: ABC's "This Week"
     pods = {"morning", "afternoon", "evening", "night"}
     gran = "day" if unit in pods else unit

@@ -45,6 +45,14 @@ class Env:
     sent_index: int = 0
     priors: list[Prior] = field(default_factory=list)
 
+    def cased(self, start: int, end: int) -> str:
+        """The text as the parser read it: all-capitals text truecased (same offsets), so that
+        capitals still tell a title ("USA Today") from a time word ("... WAS KILLED TODAY")."""
+        doc_text = getattr(self.doc, "text", None)
+        if doc_text is not None and len(doc_text) == len(self.text):
+            return doc_text[start:end]
+        return self.text[start:end]
+
     def anchor(self, same_sentence: bool = False, gran: Optional[str] = None, within: Optional[int] = None,
                unshifted: bool = False, ended: bool = False,
                skip: Optional[Callable[[Prior], bool]] = None) -> Optional[Prior]:
