@@ -934,3 +934,12 @@ def test_a_reporter_is_no_actor_a_time_no_target_and_destroying_cocaine_no_attac
                  "The army destroyed 14 cocaine laboratories."):
         assert not [e for e in events(text) if e.type == "ASSAULT"], text
     assert names(one("Rebels destroyed the bridge.", "ASSAULT").recipients) == "bridge"
+
+
+def test_a_war_or_violence_is_no_actor_and_a_body_part_no_target():
+    assert names(one("The 10-week war, which killed more than 1,000 people, ended in June.", "ASSAULT").actors) == ""
+    e = one("The violence has killed more than 70,000 people.", "ASSAULT")
+    assert names(e.actors) == "" and e.dead == 70000
+    e = one("Gunmen shot two men in the back.", "ASSAULT")
+    assert names(e.recipients) == "men"
+    assert names(one("The guard was hit on the left hand.", "ASSAULT").recipients) == "guard"

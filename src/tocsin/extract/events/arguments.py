@@ -215,6 +215,8 @@ class ArgumentFinder:
             return []  # "at 1700 GMT": a time, whatever the NER says
         if _lemma(t) in self.weapons and _lemma(t) not in self.people and not self._targeted_vehicle(t):
             return []  # weapons and fire are instruments, never participants
+        if t.dep_ == "pobj" and _lemma(t) in self.lex.cue_set("body_parts"):
+            return []  # "shot in the head", "hit on the left hand": where on the victim
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
@@ -322,6 +324,9 @@ class ArgumentFinder:
             s = through_quantity(subj[0], self.lex)  # "a barrage of rockets hit", "a total of 55 rounds hit"
             if s.i in self.by_token and self.by_token[s.i].nominal:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
+            cause = s.head.head if s.lower_ in _RELPRON and s.head.dep_ in ("relcl", "acl") else s
+            if cause.pos_ == "NOUN" and (_lemma(cause) in self.lex.nouns or _lemma(cause) in self.lex.cue_set("abstract_causes")):
+                return []  # "the war, which killed 1,000 people", "the violence has killed 70,000"
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
                 if self.owned_platform(s):
                     return [s]  # "Israeli warplanes struck": the warplanes' owner acts
