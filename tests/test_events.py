@@ -943,3 +943,10 @@ def test_a_war_or_violence_is_no_actor_and_a_body_part_no_target():
     e = one("Gunmen shot two men in the back.", "ASSAULT")
     assert names(e.recipients) == "men"
     assert names(one("The guard was hit on the left hand.", "ASSAULT").recipients) == "guard"
+
+
+def test_an_office_a_governor_occupies_is_no_occupation():
+    assert not [e for e in events("The governor occupies the post since 1988.") if e.type == "ASSAULT"]
+    e = one("A civilian office occupied by the provincial governor was the objective of the attack.", "ASSAULT")
+    assert e.trigger.text == "attack" and names(e.actors) == ""
+    assert names(one("Rebels occupied the town hall on Monday.", "ASSAULT").actors) == "Rebels"

@@ -104,6 +104,12 @@ def _blocked(head: Token, lex: Lexicon) -> bool:
                 return True  # also a measure of it: "destroyed 1,200 kg of cocaine"
         if head.dep_ in ("acl", "relcl") and _lemma(head.head) in objs:
             return True  # "a virus to attack", "no problem to combat"
+    agents = (lex.cues.get("blocked_agents") or {}).get(lem)
+    if agents:  # "an office occupied by the governor", "the governor occupies the post"
+        who = [c for c in head.children if c.dep_ == "nsubj"] + [
+            o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if any(_lemma(w) in agents for w in who):
+            return True
     comps = (lex.cues.get("blocked_compounds") or {}).get(lem)
     if comps:
         for c in head.children:
