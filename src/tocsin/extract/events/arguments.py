@@ -215,11 +215,18 @@ class ArgumentFinder:
             return []  # "at 1700 GMT": a time, whatever the NER says
         if _lemma(t) in self.weapons and _lemma(t) not in self.people and not self._targeted_vehicle(t):
             return []  # weapons and fire are instruments, never participants
-        if t.dep_ == "pobj" and _lemma(t) in self.lex.cue_set("body_parts"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "on", "at", "into", "through") \
+                and _lemma(t) in self.lex.cue_set("body_parts"):
             return []  # "shot in the head", "hit on the left hand": where on the victim
         if t.i in self.by_token and not self.by_token[t.i].casualty_only and self.by_token[t.i].nominal:
             return []  # an event noun is not a participant ("the attack killed ...")
         return _with_conjuncts(t)
+
+    def _harms(self, v: Token) -> bool:
+        """A verb that kills, wounds or attacks ("killed", "wounded", "bombed")."""
+        sense = self.lex.verbs.get(_lemma(v))
+        return (self.lex.cues.get("casualty_verbs") or {}).get(_lemma(v)) in ("dead", "injured") or (
+            sense is not None and sense.type == "ASSAULT")
 
     def _in_timex(self, t: Token) -> bool:
         return any(x.start <= t.idx < x.end for x in self.ctx.timexes)
@@ -325,7 +332,8 @@ class ArgumentFinder:
             if s.i in self.by_token and self.by_token[s.i].nominal:
                 return []  # "the attack killed": the actor is the attack's, not the verb's
             cause = s.head.head if s.lower_ in _RELPRON and s.head.dep_ in ("relcl", "acl") else s
-            if cause.pos_ == "NOUN" and (_lemma(cause) in self.lex.nouns or _lemma(cause) in self.lex.cue_set("abstract_causes")):
+            if self._harms(v) and cause.pos_ == "NOUN" and (
+                    _lemma(cause) in self.lex.nouns or _lemma(cause) in self.lex.cue_set("abstract_causes")):
                 return []  # "the war, which killed 1,000 people", "the violence has killed 70,000"
             if _lemma(s) in (self.lex.cues.get("mode_cues") or {}) and _lemma(s) not in self.lex.cue_set("person_nouns"):
                 if self.owned_platform(s):
@@ -362,7 +370,7 @@ class ArgumentFinder:
                 return self.resolve(objs[0])
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-            if _lemma(v.head) in self.reporting:
+            if _lemma(v.head) in self.reporting and v.tag_ == "VBN" and self._harms(v):
                 return []  # "spokesmen reported 5 soldiers killed, several wounded": the reporter
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
