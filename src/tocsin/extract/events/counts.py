@@ -297,14 +297,14 @@ def victims_of(c: Token) -> list[Token]:
 
 
 def _through_total(t: Token) -> Token:
-    """The victims "a total of" counts ("a total of 12 people" -> people)."""
-    if t.lower_ == "total":
-        for p in t.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                for o in p.children:
-                    if o.dep_ == "pobj":
-                        return o
-    return t
+    """The victims "a total of" counts ("a total of 12 people" -> people); other quantity
+    words ("dozens of people") stay, since they say the count is vague."""
+    if t.lower_ != "total":
+        return t
+    from tocsin.extract.events.lexicon import load
+    from tocsin.extract.events.triggers import through_quantity
+
+    return through_quantity(t, load())
 
 
 def _conjuncts(t: Token) -> list[Token]:
