@@ -950,3 +950,13 @@ def test_an_office_a_governor_occupies_is_no_occupation():
     e = one("A civilian office occupied by the provincial governor was the objective of the attack.", "ASSAULT")
     assert e.trigger.text == "attack" and names(e.actors) == ""
     assert names(one("Rebels occupied the town hall on Monday.", "ASSAULT").actors) == "Rebels"
+
+
+def test_talks_with_x_name_x_and_a_called_for_resignation_is_wanted_not_done():
+    e = one("The emir held talks with Rouhani on Sunday.", "CONSULT")
+    assert names(e.actors) == "emir" and names(e.recipients) == "Rouhani"
+    assert one("Protesters called for the resignation of the prime minister.", "RETREAT").modality == "hypothetical"
+    assert one("The UN appealed for the release of the hostages.", "RETREAT").modality == "hypothetical"
+    assert one("The rebels claimed responsibility for the bombing of the bank.", "ASSAULT").modality == "asserted"
+    e = one("The leader vowed harsh revenge on Friday for the killing of General Arvel.", "ASSAULT")
+    assert e.modality == "asserted"  # a reason, not a wish

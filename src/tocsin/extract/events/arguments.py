@@ -599,6 +599,8 @@ class ArgumentFinder:
             out += self.resolve(blown[0])  # "an airliner exploded in midair"
         else:
             for o in _children(v, ("dobj",)) or late_subject(v):
+                if trig.start <= o.i < trig.end:
+                    continue  # "held talks with X": the object is part of the trigger
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(
                         through_quantity(o, self.lex)) in (self.lex.cues.get("mode_cues") or {})):
                     continue  # "fired rockets", "launched a barrage of missiles": the weapon
@@ -635,11 +637,14 @@ class ArgumentFinder:
 
     def _preps(self, head: Token, trig: Trigger) -> list[Token]:
         preps = _with_prep_conjuncts(_children(head, ("prep",)))  # "at X and at Y"
-        # phrase triggers "call on X", "call for X": the particle is inside the phrase
+        # phrase triggers "call on X", "call for X": the particle is inside the phrase; "held
+        # talks with X": the preposition hangs on the phrase's noun
         for i in range(trig.start, trig.end):
             tok = head.doc[i]
             if tok.dep_ == "prep" and tok not in preps:
                 preps.append(tok)
+            if tok.i != head.i:
+                preps += [c for c in tok.children if c.dep_ == "prep" and c not in preps and not (trig.start <= c.i < trig.end)]
         return preps
 
     def noun_recipients(self, n: Token, trig: Trigger) -> list[Token]:

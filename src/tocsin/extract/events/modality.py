@@ -269,6 +269,9 @@ def _presupposed(trig: Trigger, lex) -> bool:
             return False
     elif h.dep_ != "pobj":
         return False
+    if h.head.lower_ == "for" and _lemma(h.head.head) in lex.cue_set("requesting_words"):
+        return False  # "called for the resignation of X", "pressure for the release of X": wanted
+        # (not "vowed revenge for the killing of X": a reason)
     det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in h.children)
     if det and h.dep_ == "pobj" and h.head.lower_ in ("after", "following", "since"):
         return True  # "the measures will permit ... after the killings": a reference point in time
