@@ -960,3 +960,10 @@ def test_talks_with_x_name_x_and_a_called_for_resignation_is_wanted_not_done():
     assert one("The rebels claimed responsibility for the bombing of the bank.", "ASSAULT").modality == "asserted"
     e = one("The leader vowed harsh revenge on Friday for the killing of General Arvel.", "ASSAULT")
     assert e.modality == "asserted"  # a reason, not a wish
+
+
+def test_a_warning_is_a_threat_but_not_a_storm_warning_nor_without_warning():
+    assert one("Iran issued a warning to the United States on Friday.", "THREATEN")
+    assert not [e for e in events("Forecasters issued a storm warning.") if e.type == "THREATEN"]
+    assert not [e for e in events("Gunmen opened fire without warning on the crowd.") if e.type == "THREATEN"]
+    assert one("The army withdrew without firing a shot.", "ASSAULT").modality == "negated"

@@ -114,6 +114,8 @@ class ModalityFinder:
                 result = _worst(result, cue)
         if trig.support is not None and _lemma(trig.support) in self.planned and h.dep_ == "dobj":
             result = _worst(result, "planned")  # "they plan an attack"
+        if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
+            return "negated"  # "withdrew without firing a shot"
         # to-infinitives are unreal unless an implicative verb governs them
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
             if _lemma(h.head) not in self.implicative:

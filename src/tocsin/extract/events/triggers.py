@@ -374,6 +374,8 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         if t.pos_ == "ADJ" and t.dep_ == "amod" and _slain_person(t, lem, casualty_verbs, lex):
             out[t.i] = Trigger(t, t.i, t.i + 1, "ASSAULT", None, False, casualty="dead")
             continue
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "without" and not any(c.dep_ == "dobj" for c in t.children):
+            continue  # "opened fire without warning", "without provocation": nothing was done
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and lem in lex.verbs):
             if t.dep_ in ("amod", "compound"):
                 if _slain_person(t, lem, casualty_verbs, lex):  # "the assassinated Carlos Pizarro"
