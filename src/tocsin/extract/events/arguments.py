@@ -691,11 +691,10 @@ class ArgumentFinder:
         if n.dep_ == "nsubj" and _lemma(n.head) in self.lex.cue_set("causing_verbs"):
             for harm in _children(n.head, ("dobj",)):
                 if _lemma(harm) in self.lex.cue_set("damage_nouns"):
-                    to = [p for p in _children(harm, ("prep",)) if p.lower_ == "to"]
-                    to += [c for p in to for c in _children(p, ("conj",)) if c.lower_ == "to"]
-                    for p in to:
-                        for o in _children(p, ("pobj",)):
-                            out += self.resolve(o)
+                    for p in _with_prep_conjuncts([p for p in _children(harm, ("prep",)) if p.lower_ == "to"]):
+                        if p.lower_ == "to":
+                            for o in _children(p, ("pobj",)):
+                                out += self.resolve(o)
         # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is
         if n.dep_ == "pobj" and n.head.dep_ == "agent":
             out += self.verb_recipients(n.head.head, trig) if n.head.head.pos_ in ("VERB", "AUX") else []

@@ -251,8 +251,11 @@ def _died_later(c: Cluster, m: Mention, m_dates: set[str]) -> bool:
         return False
     victims = [p for x in attacks for p in x.recipients + x.victims]
     dead = [p for x in deaths for p in x.recipients + x.victims]
-    return any(same_participant(a, b) or (b.text.lower() in _PERSONAL and len(victims) == 1) for a in victims for b in dead) or any(
-        (a.text.lower() in _PERSONAL and len(dead) == 1) for a in victims for _ in dead)
+    if any(same_participant(a, b) for a in victims for b in dead):
+        return True
+    # "he died" after an attack on one person; "he was shot" after the death of one person
+    return (len(victims) == 1 and any(b.text.lower() in _PERSONAL for b in dead)) or (
+        len(dead) == 1 and any(a.text.lower() in _PERSONAL for a in victims))
 
 
 def _new_effect(c: Cluster, m: Mention) -> bool:

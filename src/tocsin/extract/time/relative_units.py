@@ -12,7 +12,6 @@ from tocsin.extract.time.reading import key, pod_suffix, position_mod, trim_mod,
 from tocsin.extract.time.resolution import PUBLISHED, Env, Resolved
 
 
-
 def _capital(c: Candidate, env: Env, group: str) -> bool:
     """Whether a matched group starts with a capital as the parser read the text (all-capitals
     text truecased): "This Week" is a title, "THIS YEAR" in a capitals story is not."""
@@ -20,6 +19,7 @@ def _capital(c: Candidate, env: Env, group: str) -> bool:
     cased = env.cased(c.start, c.end)
     at = cased.lower().find(word.lower())
     return (cased[at:at + 1] if at >= 0 else word[:1]).isupper()
+
 
 def norm_rel_unit(c: Candidate, env: Env) -> Optional[Resolved]:
     g = c.groups
