@@ -967,3 +967,21 @@ def test_a_warning_is_a_threat_but_not_a_storm_warning_nor_without_warning():
     assert not [e for e in events("Forecasters issued a storm warning.") if e.type == "THREATEN"]
     assert not [e for e in events("Gunmen opened fire without warning on the crowd.") if e.type == "THREATEN"]
     assert one("The army withdrew without firing a shot.", "ASSAULT").modality == "negated"
+
+
+def test_the_of_phrase_of_a_withdrawal_or_resignation_acts_and_is_asked_to():
+    e = one("Iraq's parliament called for the withdrawal of U.S. troops.", "RETREAT")
+    assert names(e.actors) == "U.S. troops" and e.modality == "hypothetical"
+    assert names(one("Iraq's parliament called for the withdrawal of U.S. troops.", "REQUEST").recipients) == "U.S. troops"
+    assert names(one("Protesters called for the prime minister's resignation.", "REQUEST").recipients) == "prime minister"
+    assert names(one("A rally of 5,000 supporters was held in the capital.", "PROTEST").actors) == "supporters"
+    assert names(one("The withdrawal of the proposal surprised analysts.", "RETREAT").actors) == ""  # no one acts
+    e = one("Iraqi politicians called on the United States to withdraw its troops.", "RETREAT")
+    assert names(e.actors) == "United States"  # the one called on, not the callers
+
+
+def test_a_relative_clause_after_a_comma_stands_for_the_whole_coordination():
+    e = one("Police arrested three men and a dark-haired girl, who participated in the attack.", "ASSAULT")
+    assert names(e.actors) == "men | dark-haired girl"
+    e = one("Police questioned the driver and a woman who was wounded in the attack.", "ASSAULT")
+    assert names(e.recipients) == "woman" and e.injured == 1

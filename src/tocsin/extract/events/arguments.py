@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from tocsin.actors import codes, kb
 from tocsin.context import Context
-from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one
+from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one, singular_agreement
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.triggers import Trigger, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
 from tocsin.record import Participant
@@ -185,7 +185,7 @@ class ArgumentFinder:
             return []
         low = t.lower_
         if low in _RELPRON and t.head.dep_ in ("relcl", "acl"):
-            return self.resolve(t.head.head, depth + 1)
+            return self.resolve(_antecedent(t), depth + 1)
         if low in _PRONOUNS:
             ent = self.ctx.entity_at(t.idx, t.idx + len(t.text)) if self.ctx.entities else None
             if ent is not None and any(m.start != t.idx for m in ent.mentions):
@@ -368,6 +368,11 @@ class ArgumentFinder:
             objs = _children(v.head, ("dobj",))
             if objs and not (objs[0].i in self.by_token):
                 return self.resolve(objs[0])
+            if _lemma(v.head) in self.lex.cue_set("requesting_words"):
+                for p in _children(v.head, ("prep",)):  # "called on the United States to withdraw"
+                    if p.lower_ in ("on", "upon", "to") and p.i < v.i:
+                        for o in _children(p, ("pobj",)):
+                            return self.resolve(o)
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             if _lemma(v.head) in self.reporting and v.tag_ == "VBN" and self._harms(v):
@@ -567,7 +572,7 @@ class ArgumentFinder:
                     continue  # "the Fenastras massacre", "the Pizarro assassination": where or whom;
                     # not "the FMLN massacre of civilians"
                 return [c]
-        got = self._involved(n)
+        got = self.of_actor(n) or self._involved(n)
         if got:
             return got
         if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX") and (
@@ -576,6 +581,24 @@ class ArgumentFinder:
         if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
             return []
         return []
+
+    def of_actor(self, n: Token) -> list[Token]:
+        """Who acts in an event noun's "of" phrase ("the withdrawal of U.S. troops", "the
+        resignation of the prime minister"), when the phrase names people or a body of them."""
+        if _lemma(n) not in self.lex.cue_set("of_actor_nouns"):
+            return []
+        o = _of_object(n)
+        if o is None or not self._agentive(o):
+            return []
+        return self.resolve(o)
+
+    def _agentive(self, t: Token) -> bool:
+        """Whether a noun names people or a body of them: a name, a person or force noun."""
+        low = _lemma(t)
+        return t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+            self.ctx.entities and self.ctx.entity_at(t.idx, t.idx + len(t.text)) is not None
+        ) or low in self.people or low in self.perpetrators or low in self.lex.cue_set("org_nouns") \
+            or low in self.lex.cue_set("security_force_nouns") or low in self.lex.cue_set("combatant_nouns")
 
     # ----- recipients -----
     def verb_recipients(self, v: Token, trig: Trigger) -> list[Token]:
@@ -625,7 +648,22 @@ class ArgumentFinder:
                 if d.dep_ == "prep" and d.lower_ == "from" and d.i > v.i:
                     for o in _children(d, ("pobj",)):
                         out += self.resolve(o)
+        if trig.type == "REQUEST" and not out:
+            for p in self._preps(v, trig):
+                if p.lower_ == "for":
+                    for o in _children(p, ("pobj",)):
+                        out += self.asked_to_act(o)
         return out
+
+    def asked_to_act(self, n: Token) -> list[Token]:
+        """Who is asked to act when a request names an event noun whose doer it is ("called
+        for the resignation of the prime minister", "for the prime minister's resignation")."""
+        if _lemma(n) not in self.lex.cue_set("of_actor_nouns"):
+            return []
+        for c in _children(n, ("poss",)):
+            if c.pos_ != "PRON":
+                return self.resolve(c)
+        return self.of_actor(n)
 
     def reciprocal(self, trig: Trigger) -> bool:
         """Whether an attack word names fighting between two sides ("clash", "fight", "battle"),
@@ -766,6 +804,20 @@ class ArgumentFinder:
             st = self.kb.actors.get(state)
             return Participant(name=st.name if st is not None else name.strip(), code=state, start=start, end=end, text=text)
         return Participant(name=name.strip(), start=start, end=end, text=text)
+
+
+def _antecedent(rel: Token) -> Token:
+    """The noun a relative pronoun stands for. After a comma, a clause whose verb does not
+    agree with one alone stands for the whole coordination ("three men and a girl, who
+    participated in the attack"), which the parser hangs on its last conjunct."""
+    noun = rel.head.head
+    if rel.i == 0 or rel.doc[rel.i - 1].text != "," or noun.dep_ != "conj":
+        return noun
+    if singular_agreement(rel.head):
+        return noun
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _with_prep_conjuncts(preps: list[Token]) -> list[Token]:

@@ -443,6 +443,12 @@ def count_victims(c: Token, lex: Lexicon) -> tuple[Optional[int], list[Token]]:
     return total, victims
 
 
+def singular_agreement(v: Token) -> bool:
+    """Whether a verb agrees with a singular subject ("who was wounded", "who lives")."""
+    return v.tag_ == "VBZ" or any(a.dep_ in ("aux", "auxpass") and (a.tag_ == "VBZ" or a.lower_ == "was")
+                                  for a in v.children)
+
+
 def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[Token]]]:
     """The victim enumeration that starts with a casualty word's first victim, read from the
     words (:mod:`tocsin.extract.events.enumeration`): after "of" for a noun ("the murders of
@@ -461,7 +467,9 @@ def _listed(c: Token, first: Token, lex: Lexicon) -> Optional[tuple[int, list[To
             start -= 1
         if first.i > c.i and start <= c.i:
             start = c.i + 1
-        if first.i < c.i:  # "a police colonel, a judge, and Senator X were murdered"
+        if first.i < c.i and not (c.dep_ == "relcl" and singular_agreement(c)):
+            # "a police colonel, a judge, and Senator X were murdered"; not "the driver and a
+            # woman who was wounded", whose clause is the woman's alone
             before = list_ending_at(first.doc[start], lex)
             if before is not None:
                 return before
