@@ -985,3 +985,35 @@ def test_a_relative_clause_after_a_comma_stands_for_the_whole_coordination():
     assert names(e.actors) == "men | dark-haired girl"
     e = one("Police questioned the driver and a woman who was wounded in the attack.", "ASSAULT")
     assert names(e.recipients) == "woman" and e.injured == 1
+
+
+def test_those_behind_an_attack_or_its_authors_are_its_actors():
+    assert names(one("Police said that the FARC is behind the bombing of the bank.", "ASSAULT").actors) == "FARC"
+    assert names(one("The authors of the assassination are rightist sectors, Arias added.", "ASSAULT").actors) == "rightist sectors"
+    assert names(one("Police named Juan Perez as the mastermind of the attack.", "ASSAULT").actors) == "Juan Perez"
+    assert names(one("Juan Perez, the mastermind of the attack, was arrested.", "ASSAULT").actors) == "Juan Perez"
+    assert names(one("The authors of the report said the attack killed five.", "ASSAULT").actors) == ""
+    assert names(one("The perpetrators of the massacre fled.", "ASSAULT").actors) == ""
+
+
+def test_arrested_for_reads_through_a_coordination_and_a_wave_of_attacks_has_its_launcher():
+    e = one("The arrest of 45 soldiers and 2 officers for killing 6 clergymen was announced.", "ASSAULT")
+    assert names(e.actors) == "soldiers | officers" and e.modality == "claimed" and e.dead == 6
+    e = one("The rebels launched a wave of attacks on army posts.", "ASSAULT")
+    assert names(e.actors) == "rebels" and names(e.recipients) == "army posts"
+    e = one("Since then, drug traffickers began a series of attacks with explosives against banks.", "ASSAULT")
+    assert names(e.actors) == "drug traffickers" and names(e.recipients) == "banks"
+
+
+def test_a_common_noun_with_a_name_in_apposition_is_coded_as_the_named_entity():
+    e = one("The chief of the criminal gang, Pablo Escobar Gaviria, ordered the assassination of the policemen.", "ASSAULT")
+    assert e.actors[0].text == "chief" and "Escobar" in e.actors[0].name and e.actors[0].entity_id
+
+
+def test_who_stops_provokes_or_is_degraded_by_an_event_takes_no_part_in_it():
+    e = one("To stop the wave of attacks on banks, the defense ministry placed the banks under military control.", "ASSAULT")
+    assert names(e.actors) == "" and names(e.recipients) == "banks"
+    assert names(one("The war between the cartels has provoked a wave of bomb attacks.", "ASSAULT").actors) == ""
+    e = one("The effectiveness of the effort would be degraded by a U.S. pullout.", "RETREAT")
+    assert names(e.recipients) == ""
+    assert names(one("Two soldiers were hit by U.S. airstrikes.", "ASSAULT").recipients) == "soldiers"

@@ -92,3 +92,18 @@ def test_muc_role_mapping_on_an_all_capitals_story():
     assert any("BRIDGE" in t.upper() for t in roles["Target"])
     assert any("PEASANTS" in v.upper() for v in roles["Victim"])
     assert not any("SUBVERSIVES" in v.upper() for v in roles["Victim"])  # combat losses
+
+
+def test_wikievents_scoring_keys_a_merged_mentions_participants_to_their_nearest_trigger():
+    from tocsin.evaluate.wikievents import code_context, new_results, predicted, score_doc
+
+    text = "The militant group launched a series of attacks across Paris, killing 130 people."
+    ctx = code_context(text)
+    pt, pm = predicted(ctx)
+    assert len(pm) == 1  # the killing is the attacks' toll: one event
+    at, kill, group, people = (text.index(w) for w in ("attacks", "killing", "militant group", "130 people"))
+    gold_trigs = [(at, at + 7, "attack"), (kill, kill + 7, "die")]
+    gold_args = [((at, at + 7), "actor", group, group + 14), ((kill, kill + 7), "recipient", people, people + 10)]
+    res = new_results()
+    score_doc(gold_trigs, gold_args, pt, pm, {}, res)
+    assert (res["argument classification"].tp, res["argument classification"].fp) == (2, 0)

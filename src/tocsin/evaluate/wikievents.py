@@ -123,14 +123,19 @@ def score_doc(gold_trigs, gold_args, pred_trigs, pred_mentions, places, res: dic
         gold_hit = [(gs, ge) for gs, ge, gc in gold_trigs if any(overlaps(s, (gs, ge)) for s in spans)]
         if not gold_hit:
             continue
-        key = gold_hit[0]
+
+        def key(start: int) -> tuple[int, int]:
+            # a merged mention's participant goes with the nearest of its gold triggers ("launched
+            # a series of attacks across Paris, killing 130 people": the people with "killing")
+            return min(gold_hit, key=lambda g: min(abs(start - g[0]), abs(start - g[1])))
+
         for p in m.actors:
-            pred_args.add((key, "actor", p.start, p.end))
+            pred_args.add((key(p.start), "actor", p.start, p.end))
         for p in m.recipients + m.victims:
-            pred_args.add((key, "recipient", p.start, p.end))
+            pred_args.add((key(p.start), "recipient", p.start, p.end))
         if m.place_attached and m.location is not None and m.location.place_id in places:
             pl = places[m.location.place_id]
-            pred_args.add((key, "place", pl.start, pl.end))
+            pred_args.add((key(pl.start), "place", pl.start, pl.end))
     gold_set = set(gold_args)
     matched_gold = set()
     for key, slot, s, e in pred_args:

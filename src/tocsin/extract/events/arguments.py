@@ -18,7 +18,7 @@ from tocsin.actors import codes, kb
 from tocsin.context import Context
 from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one, singular_agreement
 from tocsin.extract.events.lexicon import Lexicon, load
-from tocsin.extract.events.triggers import Trigger, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
+from tocsin.extract.events.triggers import Trigger, counted_by, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
 from tocsin.record import Participant
 
 _RELPRON = {"which", "that", "who", "whom", "whose"}
@@ -152,6 +152,22 @@ def is_arrest(t: Token, lex: Lexicon) -> bool:
     """An arrest verb or noun ("arrested", "detention"): a casualty word that counts arrests."""
     table = "casualty_verbs" if t.pos_ == "VERB" else "casualty_nouns"
     return (lex.cues.get(table) or {}).get(_lemma(t)) == "arrested"
+
+
+def arrest_of(prep: Token, lex: Lexicon) -> Optional[Token]:
+    """The arrest word a "for" phrase gives the reason of, hung on it directly ("arrested for
+    killing X") or on those it holds ("the arrest of 45 soldiers and 2 officers for killing X");
+    else None."""
+    if prep.lower_ != "for":
+        return None
+    gov = prep.head
+    if is_arrest(gov, lex):
+        return gov
+    while gov.dep_ == "conj" and gov.head.pos_ in ("NOUN", "PROPN"):
+        gov = gov.head
+    if gov.dep_ == "pobj" and gov.head.lower_ == "of" and is_arrest(gov.head.head, lex):
+        return gov.head.head
+    return None
 
 
 def _is_passive(v: Token) -> bool:
@@ -382,8 +398,8 @@ class ArgumentFinder:
             return []
         if v.dep_ == "pcomp" and v.head.lower_ in ("with", "of", "for") and _lemma(v.head.head) in self.lex.cue_set("claim_verbs"):
             return self._accused(v.head.head)  # "five men suspected of killing X"
-        if v.dep_ == "pcomp" and v.head.lower_ == "for" and is_arrest(v.head.head, self.lex):
-            return self.arrested_for(v.head.head)  # "the arrest of 45 soldiers for killing X"
+        if v.dep_ == "pcomp" and (arrest := arrest_of(v.head, self.lex)) is not None:
+            return self.arrested_for(arrest)  # "the arrest of 45 soldiers for killing X"
         accused = accused_object(v, self.lex)
         if accused is not None:
             return self.resolve(accused)  # "accused the army of killing X"
@@ -572,15 +588,41 @@ class ArgumentFinder:
                     continue  # "the Fenastras massacre", "the Pizarro assassination": where or whom;
                     # not "the FMLN massacre of civilians"
                 return [c]
-        got = self.of_actor(n) or self._involved(n)
+        got = self.of_actor(n) or self._culprits(n) or self._involved(n)
         if got:
             return got
-        if n.dep_ in ("dobj", "nsubjpass", "attr") and n.head.pos_ in ("VERB", "AUX") and (
-                _lemma(n.head) not in self.lex.cue_set("commenting_verbs")):
-            return self.verb_actor(n.head)  # not "the government condemned the murder"
+        slot = counted_by(n, self.lex)  # "launched a wave of attacks": the wave stands for them
+        if slot.dep_ in ("dobj", "nsubjpass", "attr") and slot.head.pos_ in ("VERB", "AUX") and (
+                _lemma(slot.head) not in self.lex.cue_set("commenting_verbs") | self.lex.cue_set("countering_verbs")):
+            return self.verb_actor(slot.head)  # not "the government condemned the murder", "to stop the attacks"
         if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
             return []
         return []
+
+    def _culprits(self, n: Token) -> list[Token]:
+        """Those a sentence names as behind an event noun or as its authors: "X is behind the
+        attack", "the authors of the massacre were X", "X, the mastermind of the attack",
+        "named X as the perpetrator of the bombing"; not "the perpetrators fled", which names no
+        one."""
+        if n.dep_ != "pobj":
+            return []
+        prep, gov = n.head, n.head.head
+        if prep.lower_ == "behind" and gov.lemma_ == "be" and not _negated(gov):
+            return [x for s in _children(gov, ("nsubj",)) for x in self.resolve(s)]
+        if prep.lower_ != "of" or _lemma(gov) not in self.lex.cue_set("perpetrator_role_nouns"):
+            return []
+        if gov.head.lemma_ == "be" and gov.dep_ in ("nsubj", "attr"):
+            if _negated(gov.head):
+                return []  # "the masterminds of the murder are not soldiers"
+            other = "attr" if gov.dep_ == "nsubj" else "nsubj"
+            return [x for o in _children(gov.head, (other,)) for x in self.resolve(o)]
+        if gov.dep_ == "appos":
+            return self.resolve(gov.head)
+        for a in _children(gov, ("appos",)):
+            return self.resolve(a)
+        if gov.dep_ == "pobj" and gov.head.lower_ == "as" and gov.head.head.pos_ == "VERB":
+            return [x for o in _children(gov.head.head, ("dobj",)) for x in self.resolve(o)]
+        return []  # "the perpetrators of the massacre fled": no one named
 
     def of_actor(self, n: Token) -> list[Token]:
         """Who acts in an event noun's "of" phrase ("the withdrawal of U.S. troops", "the
@@ -698,7 +740,9 @@ class ArgumentFinder:
             preps |= {"to", "for"}  # "delivered aid to 2 million people"
         if self.reciprocal(trig):
             preps |= {"with", "between"}  # "clashes with police", "fighting between X and Y"
-        for p in _with_prep_conjuncts(_children(n, ("prep",))):
+        slot = counted_by(n, self.lex)  # "a series of attacks against banks"
+        own = _children(n, ("prep",)) + [p for p in _children(slot, ("prep",)) if p.i > n.i] * (slot is not n)
+        for p in _with_prep_conjuncts(own):
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
                     if p.lower_ == "with" and self._instrument(o):
@@ -733,8 +777,9 @@ class ArgumentFinder:
                         if p.lower_ == "to":
                             for o in _children(p, ("pobj",)):
                                 out += self.resolve(o)
-        # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is
-        if n.dep_ == "pobj" and n.head.dep_ == "agent":
+        # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is (not
+        # "the effectiveness ... would be degraded by a U.S. pullout")
+        if n.dep_ == "pobj" and n.head.dep_ == "agent" and trig.type in ("ASSAULT", "COERCE", "SANCTION"):
             out += self.verb_recipients(n.head.head, trig) if n.head.head.pos_ in ("VERB", "AUX") else []
         return out
 
@@ -776,6 +821,16 @@ class ArgumentFinder:
                     out += self.resolve(o)
         return out
 
+    def _named_in_apposition(self, t: Token):
+        """The person or organisation a common noun names in apposition ("the chief of the
+        criminal gang, Pablo Escobar Gaviria"), or None."""
+        for a in _children(t, ("appos",)):
+            if a.pos_ == "PROPN" and a.i > t.i:
+                ent = self.ctx.entity_at(a.idx, a.idx + len(a.text))
+                if ent is not None and ent.kind not in ("country", "other"):
+                    return ent
+        return None
+
     # ----- record participants -----
     def participant(self, t: Token) -> Optional[Participant]:
         ctx = self.ctx
@@ -786,6 +841,8 @@ class ArgumentFinder:
         if not text.strip() or ctx.excluded(start, end):
             return None
         ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
+        if ent is None and ctx.entities and t.pos_ == "NOUN":
+            ent = self._named_in_apposition(t)  # "the chief of the gang, Pablo Escobar": Escobar
         obj = _who_of(t) if ent is None and ctx.entities else None
         if obj is not None and obj.i < e:  # "dozens of protesters", "a group of gunmen": coded as who they are
             inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
@@ -807,12 +864,14 @@ class ArgumentFinder:
 
 
 def _antecedent(rel: Token) -> Token:
-    """The noun a relative pronoun stands for. After a comma, a clause whose verb does not
-    agree with one alone stands for the whole coordination ("three men and a girl, who
-    participated in the attack"), which the parser hangs on its last conjunct."""
+    """The noun a relative pronoun stands for. After a comma, a "who" clause on a coordination whose
+    last conjunct is singular stands for the whole coordination unless its verb agrees with
+    one alone ("three men and a girl, who participated in the attack"); the parser hangs it on
+    the last conjunct."""
     noun = rel.head.head
-    if rel.i == 0 or rel.doc[rel.i - 1].text != "," or noun.dep_ != "conj":
-        return noun
+    if rel.lower_ != "who" or rel.i == 0 or rel.doc[rel.i - 1].text != "," or noun.dep_ != "conj" or noun.tag_ not in ("NN", "NNP"):
+        return noun  # after a plural last conjunct the clause may be its alone ("guerrilla
+        # groups and paramilitary bands, which have been blamed for massacres")
     if singular_agreement(rel.head):
         return noun
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -827,6 +886,10 @@ def _with_prep_conjuncts(preps: list[Token]) -> list[Token]:
     for p in preps:
         out += [c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP" and c not in out]
     return out
+
+
+def _negated(v: Token) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
 
 
 def _lemma(t: Token) -> str:

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from tocsin.context import Context
-from tocsin.extract.events.arguments import accused_object, is_arrest
+from tocsin.extract.events.arguments import accused_object, arrest_of
 from tocsin.extract.events.counts import names_no_one
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
@@ -122,7 +122,7 @@ class ModalityFinder:
                 result = _worst(result, "hypothetical")
         if h.tag_ == "VBG" and h.dep_ == "pcomp" and h.head.lower_ in ("about", "of", "for", "on", "against") \
                 and not any(c.dep_ in ("nsubj", "poss") for c in h.children):
-            if accused_object(h, self.lex) is not None or (h.head.lower_ == "for" and is_arrest(h.head.head, self.lex)):
+            if accused_object(h, self.lex) is not None or arrest_of(h.head, self.lex) is not None:
                 result = _worst(result, "claimed")  # "accused [the army of killing X]", "arrested for killing X"
             else:
                 result = _worst(result, "hypothetical")  # "concern about further targeting of ..."

@@ -233,6 +233,15 @@ def through_quantity(t: Token, lex: Lexicon) -> Token:
     return t
 
 
+def counted_by(t: Token, lex: Lexicon) -> Token:
+    """The quantity or series word that counts a noun ("a wave of attacks" -> wave), else ``t``:
+    the word that stands in the clause for it."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.dep_ == "prep" and (
+            _lemma(t.head.head) in lex.cue_set("quantity_heads")):
+        return t.head.head
+    return t
+
+
 def participle_lemma(t: Token, verbs) -> Optional[str]:
     """The verb in ``verbs`` a past participle comes from, including one the tagger took for an
     adjective ("the assassinated X", whose adjective lemma is "assassinated"), else None."""
@@ -450,9 +459,10 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
     for trig in out.values():
         if trig.type == "ASSAULT" and trig.mode is None:
             trig.mode = _mode_from_modifiers(trig.head, lex)
-        if trig.nominal and trig.head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
-            gov = trig.head.head
-            if trig.head.dep_ == "pobj" and gov.dep_ == "prep":
+        slot = counted_by(trig.head, lex) if trig.nominal else trig.head  # "launched a wave of attacks"
+        if trig.nominal and slot.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+            gov = slot.head
+            if slot.dep_ == "pobj" and gov.dep_ == "prep":
                 gov = None
             if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in lex.cue_set("support_verbs"):
                 trig.support = gov
