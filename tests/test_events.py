@@ -1017,3 +1017,13 @@ def test_who_stops_provokes_or_is_degraded_by_an_event_takes_no_part_in_it():
     e = one("The effectiveness of the effort would be degraded by a U.S. pullout.", "RETREAT")
     assert names(e.recipients) == ""
     assert names(one("Two soldiers were hit by U.S. airstrikes.", "ASSAULT").recipients) == "soldiers"
+
+
+def test_an_economy_whose_owner_is_named_stands_for_it_and_a_name_runs_on_through_of():
+    e = one("The talks failed to ease tension with Iran, whose economy has been battered by U.S. sanctions.", "SANCTION")
+    assert names(e.recipients) == "Iran"
+    e = one("The Army of National Liberation kidnapped two engineers.", "ASSAULT")
+    assert names(e.actors) == "Army of National Liberation"
+    e = one("The forces of the regime attacked the town.", "ASSAULT")
+    assert names(e.actors) == "regime"
+    assert names(one("The administration struggled to deter attacks on bases in Iraq.", "ASSAULT").actors) == ""

@@ -155,6 +155,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     the FMLN", is PerpOrg too), recipients and victims are physical targets (by head noun) or
     victims. Fillers sharing a head noun within a role are one filler (our own dedupe)."""
     from tocsin.extract.events import mentions
+    from tocsin.extract.events.arguments import span_of
 
     perps = lex.cue_set("perpetrator_nouns")
     orgs = lex.cue_set("org_nouns") - perps
@@ -195,7 +196,9 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     def org_inside(p, h) -> list[str]:
         """Organisations named inside an actor phrase or in its "of" phrase."""
         found = []
-        for t in h.children:
+        # "a group of terrorists from the X": the phrase after the group's "of" too
+        inner = [o for t in h.children if t.dep_ == "prep" and t.lower_ == "of" for o in t.children if o.dep_ == "pobj"]
+        for t in list(h.children) + [t for o in inner[:1] for t in o.children if t.dep_ == "prep"]:
             if t.dep_ == "prep" and t.lower_ in ("of", "from"):
                 for o in t.children:
                     if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lower_ in orgs or _acronym(o)):
@@ -221,17 +224,21 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 continue
             if kind_of(p) == "country" or (h is not None and h.ent_type_ in ("GPE", "LOC")):
                 continue
+            f = Filler(p.text, p.start, p.end)
+            named = _named_in_apposition(ctx, h)
+            if named is not None:  # "the chief of the gang, Pablo Escobar", which the record codes as the name
+                h, f = named, _filler(ctx, *span_of(named))
             low = h.lower_ if h is not None else ""
             is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and (
                 _acronym(h) or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")))
             if is_org:
-                out["PerpOrg"].append(Filler(p.text, p.start, p.end))
+                out["PerpOrg"].append(f)
             elif h is not None and _agentive(h, people | perps):
                 # not "the shock wave", "shrapnel", "the incident"; with its number, which slot 9
                 # keeps ("TWO PAID ASSASSINS": no count slot holds it)
-                nums = [x for c in h.children if c.dep_ == "nummod" and c.idx < p.start for x in c.subtree]
-                start = min([x.idx for x in nums] + [p.start])
-                out["PerpInd"].append(Filler(ctx.text[start:p.end], start, p.end))
+                nums = [x for c in h.children if c.dep_ == "nummod" and c.idx < f.start for x in c.subtree]
+                start = min([x.idx for x in nums] + [f.start])
+                out["PerpInd"].append(Filler(ctx.text[start:f.end], start, f.end))
             if h is not None:
                 out["PerpOrg"] += org_inside(p, h)
         for p in m.recipients + m.victims:
@@ -386,6 +393,19 @@ def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
             hurt = [e.injured for e in evs if e.injured is not None]
             out.append((sum(dead) if dead else None, sum(hurt) if hurt else None))
     return out
+
+
+def _named_in_apposition(ctx, h):
+    """The name in apposition to a common-noun actor that the record codes as that named entity
+    ("the chief of the criminal gang, Pablo Escobar Gaviria"), or None."""
+    if h is None or h.pos_ != "NOUN" or not ctx.entities:
+        return None
+    for c in h.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > h.i:
+            ent = ctx.entity_at(c.idx, c.idx + len(c.text))
+            if ent is not None and ent.kind not in ("country", "other"):
+                return c
+    return None
 
 
 def described(ctx, h) -> list[tuple]:

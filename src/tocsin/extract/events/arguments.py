@@ -72,6 +72,13 @@ def span_of(t: Token) -> tuple[int, int]:
             end = c.i + 1
         else:
             break
+    if t.ent_iob_ != "O" and t.ent_type_ in ("ORG", "PERSON", "NORP", "FAC"):
+        # a name that goes on past its head ("the Armed Forces of Liberation")
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None and ent.end > end and t.doc[end].lower_ == "of" and all(
+                t.doc[k].head.i in range(t.i, ent.end) and t.doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "CCONJ")
+                for k in range(end + 1, ent.end)):
+            end = ent.end  # not a span the NER ran on past the name ("Shining Path in Ayacucho")
     if end == t.i + 1:
         # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
         # partitive or collective head keeps its "of" phrase, which says who they are; so
@@ -211,9 +218,12 @@ class ArgumentFinder:
         named = self._named_as(t)
         if named is not None:
             return self.resolve(named, depth + 1)  # "a group calling itself the X Commando"
-        if _lemma(t) in self.transparent:
+        if _lemma(t) in self.transparent and t.pos_ != "PROPN" and t.ent_type_ != "ORG":  # not "the Armed
+            # Forces of Liberation", a name
             for c in t.children:
-                if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
+                if c.dep_ == "poss" and c.lower_ == "whose" and t.head.dep_ == "relcl":
+                    return self.resolve(t.head.head, depth + 1)  # "Iran, whose economy has been battered"
+                if c.dep_ == "poss" and c.lower_ not in _PRONOUNS and c.lower_ != "whose":
                     return self.resolve(c, depth + 1)
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
