@@ -1027,3 +1027,22 @@ def test_an_economy_whose_owner_is_named_stands_for_it_and_a_name_runs_on_throug
     e = one("The forces of the regime attacked the town.", "ASSAULT")
     assert names(e.actors) == "regime"
     assert names(one("The administration struggled to deter attacks on bases in Iraq.", "ASSAULT").actors) == ""
+    assert names(one("Residents said they heard loud explosions near the airport.", "ASSAULT").actors) == ""
+
+
+def test_a_blast_beside_a_building_targets_it_and_a_broken_list_of_objects_stays_whole():
+    assert names(one("A powerful dynamite charge exploded near the American embassy in La Paz.", "ASSAULT").recipients) == "American embassy"
+    assert names(one("Another bomb exploded in front of a bank in Cartagena.", "ASSAULT").recipients) == "bank"
+    assert names(one("The explosion outside the embassy killed two guards.", "ASSAULT").recipients) == "guards | embassy"
+    assert names(one("A bomb exploded near the river.", "ASSAULT").recipients) == ""
+    assert names(one("The terrorist attacks affected the main power line.", "ASSAULT").recipients) == "main power line"
+    e = one("Spokesmen said that the guerrillas attacked the presidential residence, the Sheraton hotel's "
+            "security corps, public works minister Mauricio Stubig's residence, and the central electoral council.", "ASSAULT")
+    assert names(e.recipients) == ("presidential residence | Sheraton hotel's security corps | central electoral council"
+                                   " | public works minister Mauricio Stubig's residence")
+
+
+def test_a_passive_subject_the_parser_hung_inside_according_to():
+    e = one("According to sources from the Jesuit curia, the rector of the university and five other priests "
+            "were murdered at dawn today.", "ASSAULT")
+    assert names(e.recipients) == "rector | other priests" and e.dead == 6

@@ -181,10 +181,10 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
 
     def skip(p, h) -> bool:
         low = h.lower_ if h is not None else ""
-        partitive = h is not None and low in ("one", "some", "two") and any(
+        partitive = h is not None and (low in ("one", "some") or h.pos_ == "NUM") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in h.children)  # "one of the gunmen"
         return (not low or (low in _PRONOUNS and not partitive) or low in months or is_place(p)
-                or (h is not None and h.ent_type_ in ("DATE", "TIME", "CARDINAL")))
+                or (h is not None and h.ent_type_ in ("DATE", "TIME", "CARDINAL") and not partitive))
 
     def kind_of(p) -> str:
         e = ents.get(p.entity_id) if p.entity_id else None
@@ -418,6 +418,9 @@ def described(ctx, h) -> list[tuple]:
     out = []
     todo = [h]
     seen = {h.i}
+    if h.pos_ in ("NUM", "PRON") or h.lower_ in ("some", "several", "many"):  # "two of her
+        # bodyguards, A and B": the people the partitive counts
+        todo += [o for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     while todo:
         t = todo.pop()
         for c in t.children:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from tocsin.actors import codes, kb
 from tocsin.context import Context
-from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one, singular_agreement
+from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one, singular_agreement, stranded_subject
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.triggers import Trigger, counted_by, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
 from tocsin.record import Participant
@@ -656,7 +656,7 @@ class ArgumentFinder:
     def verb_recipients(self, v: Token, trig: Trigger) -> list[Token]:
         out: list[Token] = []
         if _is_passive(v):
-            for s in _children(v, ("nsubjpass",)):
+            for s in _children(v, ("nsubjpass",)) or stranded_subject(v):
                 out += self.resolve(s)
             if not out and v.dep_ == "relcl":
                 out += self.resolve(v.head)
@@ -673,7 +673,7 @@ class ArgumentFinder:
         elif blown := [s for s in _children(v, _SUBJ)[:1] if self._blown_up(v, s)]:
             out += self.resolve(blown[0])  # "an airliner exploded in midair"
         else:
-            for o in _children(v, ("dobj",)) or late_subject(v):
+            for o in _children(v, ("dobj",)) + _list_tail(v) or late_subject(v):
                 if trig.start <= o.i < trig.end:
                     continue  # "held talks with X": the object is part of the trigger
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(
@@ -695,6 +695,8 @@ class ArgumentFinder:
                     if p.lower_ == "with" and self._instrument(o):
                         continue  # "fought with rifles"
                     out += self.resolve(o)
+        if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
+            out += self._blast_site(v)
         if trig.type == "REQUEST" and not out:
             for d in v.subtree:
                 if d.dep_ == "prep" and d.lower_ == "from" and d.i > v.i:
@@ -716,6 +718,20 @@ class ArgumentFinder:
             if c.pos_ != "PRON":
                 return self.resolve(c)
         return self.of_actor(n)
+
+    def _blast_site(self, v: Token) -> list[Token]:
+        """The building or vehicle a blast went off beside ("exploded near the American
+        embassy", "outside the mayor's office", "in front of a bank"): its target."""
+        out: list[Token] = []
+        physical = self.lex.cue_set("physical_nouns")
+        for p in _children(v, ("prep",)):
+            objs = _children(p, ("pobj",))
+            if p.lower_ == "in" and objs and objs[0].lower_ == "front":
+                objs = [o for q in _children(objs[0], ("prep",)) if q.lower_ == "of" for o in _children(q, ("pobj",))]
+            elif p.lower_ not in ("near", "outside", "beside", "inside", "opposite"):
+                continue
+            out += [x for o in objs if _lemma(o) in physical for x in self.resolve(o)]
+        return out
 
     def reciprocal(self, trig: Trigger) -> bool:
         """Whether an attack word names fighting between two sides ("clash", "fight", "battle"),
@@ -758,6 +774,8 @@ class ArgumentFinder:
                     if p.lower_ == "with" and self._instrument(o):
                         continue
                     out += self.resolve(o)
+        if trig.type == "ASSAULT" and trig.mode == "explosives" and not out:
+            out += self._blast_site(n)  # "the explosion outside the embassy"
         if trig.type == "ASSAULT" and self._killing_noun(n) and not out:
             for c in _children(n, ("poss",)):
                 out += self.resolve(c)  # "Vargas's murder": the victim
@@ -787,6 +805,9 @@ class ArgumentFinder:
                         if p.lower_ == "to":
                             for o in _children(p, ("pobj",)):
                                 out += self.resolve(o)
+        if n.dep_ == "nsubj" and trig.type == "ASSAULT" and _lemma(n.head) in self.lex.cue_set("impact_verbs"):
+            for o in _children(n.head, ("dobj",)):
+                out += self.resolve(o)  # "the attacks affected the main power line"
         # "hit by U.S. airstrikes": the passive subject of the verb whose agent the noun is (not
         # "the effectiveness ... would be degraded by a U.S. pullout")
         if n.dep_ == "pobj" and n.head.dep_ == "agent" and trig.type in ("ASSAULT", "COERCE", "SANCTION"):
@@ -871,6 +892,23 @@ class ArgumentFinder:
             st = self.kb.actors.get(state)
             return Participant(name=st.name if st is not None else name.strip(), code=state, start=start, end=end, text=text)
         return Participant(name=name.strip(), start=start, end=end, text=text)
+
+
+def _list_tail(v: Token) -> list[Token]:
+    """The rest of a list of objects the parser broke off after the first ("attacked the
+    residence, the hotel's security corps, X's residence, and the council", whose second item
+    it hangs on the verb as an adverbial noun): that item and the items in apposition to it
+    (its conjuncts come with it)."""
+    objs = _children(v, ("dobj",))
+    if len(objs) != 1:
+        return []
+    end = max(x.i for x in objs[0].subtree)
+    for x in v.children:
+        first = min(y.i for y in x.subtree)
+        if x.dep_ == "npadvmod" and x.pos_ == "NOUN" and first == end + 2 and v.doc[end + 1].text == "," \
+                and any(c.dep_ in ("cc", "conj") for c in x.children) and x.ent_type_ not in ("DATE", "TIME"):
+            return [x] + [a for a in x.children if a.dep_ == "appos"]
+    return []
 
 
 def _antecedent(rel: Token) -> Token:

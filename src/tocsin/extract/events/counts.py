@@ -248,7 +248,7 @@ def victims_of(c: Token) -> list[Token]:
         elif c.dep_ in ("oprd", "xcomp") and c.tag_ == "VBN" and not any(x.dep_ == "dobj" for x in c.children):
             out = [x for x in c.head.children if x.dep_ == "dobj"][:1]  # "left him seriously wounded"
         elif passive or c.lemma_.lower() in lex_subject_victims() or _died_by_result(c):
-            subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")]
+            subj = [x for x in c.children if x.dep_ in ("nsubjpass", "nsubj")] or stranded_subject(c)
             if not subj and c.dep_ in ("relcl", "acl"):
                 subj = [c.head]
             if not subj and c.dep_ == "conj":
@@ -362,6 +362,21 @@ def late_subject(v: Token) -> list[Token]:
     if len(subj) < 2 or subj[0].i > v.i or any(x.dep_ == "dobj" for x in v.children):
         return []
     return [x for x in subj if x.i > v.i][:1]
+
+
+def stranded_subject(v: Token) -> list[Token]:
+    """The subject of a passive verb that the parser hung inside a sentence-opening "according
+    to" phrase ("According to sources from the curia, X, five other priests and two women were
+    murdered"): the first apposition after a comma in that phrase, when the verb has none."""
+    if any(x.dep_ in ("nsubjpass", "nsubj") for x in v.children):
+        return []
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ == "according" and p.i < v.i:
+            for x in p.subtree:
+                if x.dep_ == "appos" and x.i > p.i + 2 and x.doc[min(y.i for y in x.subtree) - 1].text == "," \
+                        and x.pos_ in ("NOUN", "PROPN"):
+                    return [x]
+    return []
 
 
 def _noun_victims(c: Token) -> list[Token]:
