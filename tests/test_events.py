@@ -1046,3 +1046,9 @@ def test_a_passive_subject_the_parser_hung_inside_according_to():
     e = one("According to sources from the Jesuit curia, the rector of the university and five other priests "
             "were murdered at dawn today.", "ASSAULT")
     assert names(e.recipients) == "rector | other priests" and e.dead == 6
+
+
+def test_a_toll_and_the_attack_in_its_when_clause_are_one_event():
+    e = one("A guard was hurt when rebels attacked a power station.", "ASSAULT")
+    assert e.trigger.text == "attacked" and names(e.actors) == "rebels" and e.injured == 1
+    assert names(e.recipients) == "guard | power station"

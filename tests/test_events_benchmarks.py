@@ -107,3 +107,15 @@ def test_wikievents_scoring_keys_a_merged_mentions_participants_to_their_nearest
     res = new_results()
     score_doc(gold_trigs, gold_args, pt, pm, {}, res)
     assert (res["argument classification"].tp, res["argument classification"].fp) == (2, 0)
+
+
+def test_muc_roles_read_a_combat_mention_through_its_event_s_other_targets():
+    """TST2-MUC4-0063: fire on police guards is one event with the attack on the substation they
+    guard, so its perpetrators fill the template (fire on the police alone would be combat)."""
+    from tocsin.evaluate.muc import predicted_roles, published, read_stories, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = read_stories(shared_path("data", "muc4", "tst2", "tst2-muc4"))["TST2-MUC4-0063"]
+    roles = predicted_roles(code_context(story_text(raw), published(raw)), load())
+    assert any("URBAN GUERRILLAS" in f.upper() for f in roles["PerpInd"])

@@ -207,16 +207,23 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                         found.append(Filler(ctx.text[s0:e0], s0, e0))
             elif t.dep_ in ("compound", "nmod", "amod") and t.i < h.i:
                 e = ent_span(t)
-                if e is not None and e.label_ == "ORG" and not (e.start <= h.i < e.end):
+                if e is not None and e.label_ == "ORG" and not (e.start <= h.i < e.end) and any(
+                        x.pos_ == "PROPN" for x in e):  # not "Urban guerrillas", an adjective the NER took for a name
                     found.append(Filler(ctx.text[e.start_char:e.end_char], e.start_char, e.end_char))
                 elif _acronym(t):
                     found.append(Filler(ctx.text[t.idx:t.idx + len(t)], t.idx, t.idx + len(t)))
         return found
 
     incident_triggers: list[tuple[int, int]] = []
+    event_of = {(o.start, o.end): e for e in (ctx.events or []) for o in e.mentions}
     for m in mentions(ctx):
         if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date):
-            continue
+            ev = event_of.get((m.start, m.end))
+            # a mention of an event whose other mentions name a non-military target is no combat
+            # ("opened fire on the police guarding a substation that was damaged in the attack")
+            if ev is None or combat_only(ctx, ev.recipients, lex) or not muc_incident(
+                    ctx, lex, m.type, m.modality, m.start, m.end, ev.recipients, m.actors, m.date):
+                continue
         victim_spans = {(v.start, v.end) for v in m.recipients + m.victims}
         for p in m.actors:
             h = head_tok(p)

@@ -166,6 +166,17 @@ def _fold(trigs: list[Trigger], lex: Lexicon) -> None:
             # "met ... to discuss": a purpose clause of the same type is the same event
             if h.dep_ in ("xcomp", "advcl", "conj") and h.head.i in by_tok and by_tok[h.head.i].type == t.type and h.dep_ != "conj":
                 t.folded_into = by_tok[h.head.i]
+    # triggers folded into each other ("a guard was hurt when rebels attacked a station": the
+    # toll into the attack, the attack's clause into the toll's verb) leave no root: the attack
+    # (a trigger that is more than a toll) becomes the root of such a cycle
+    for t in trigs:
+        cycle, cur = [], t
+        while cur.folded_into is not None and all(c is not cur for c in cycle):
+            cycle.append(cur)
+            cur = cur.folded_into
+        if cur.folded_into is not None and cur is t:
+            root = next((c for c in cycle if not c.casualty_only), t)
+            root.folded_into = None
     # follow chains to the root trigger
     for t in trigs:
         seen = {id(t)}
