@@ -1052,3 +1052,14 @@ def test_a_toll_and_the_attack_in_its_when_clause_are_one_event():
     e = one("A guard was hurt when rebels attacked a power station.", "ASSAULT")
     assert e.trigger.text == "attacked" and names(e.actors) == "rebels" and e.injured == 1
     assert names(e.recipients) == "guard | power station"
+
+
+def test_what_was_going_to_happen_or_is_refuted_did_not_happen_and_kills_no_one():
+    e = one("They were going to kill the mayor.", "ASSAULT")
+    assert e.modality == "planned" and e.dead is None
+    assert one("What is the army used for? To massacre the people.", "ASSAULT").modality == "hypothetical"
+    e = one("The report that the ambassador's daughter was seriously wounded by gunfire is absolutely unfounded.", "ASSAULT")
+    assert e.modality == "negated" and e.injured is None
+    assert one("The report that rebels attacked the town is not false.", "ASSAULT").modality != "negated"
+    e = one("Iran threatened to attack U.S. bases.", "THREATEN")
+    assert names(e.actors) == "Iran" and names(e.recipients) == "U.S. bases"

@@ -335,8 +335,9 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
             modality = "asserted"  # "Rebels attacked the garrison. No one was killed.": its toll
         else:
             counts = {k: None for k in counts}  # "no priest has been murdered": no killing
-    elif modality == "negated":
-        counts = {k: None for k in counts}  # "he was not killed but wounded": no one died of it
+    elif modality in ("negated", "hypothetical", "planned"):
+        # "he was not killed but wounded", "they were going to kill the mayor": no one died of it
+        counts = {k: None for k in counts}
     src = modal.source(root, sent)
     source = None
     if src is not None:

@@ -697,6 +697,10 @@ class ArgumentFinder:
                     out += self.resolve(o)
         if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
             out += self._blast_site(v)
+        if not out and trig.type == "THREATEN":
+            for x in _children(v, ("xcomp",)):  # "threatened to kill the mayor": whom the threat is against
+                if x.i in self.by_token:
+                    out += [r for o in _children(x, ("dobj",)) for r in self.resolve(o)]
         if trig.type == "REQUEST" and not out:
             for d in v.subtree:
                 if d.dep_ == "prep" and d.lower_ == "from" and d.i > v.i:

@@ -117,8 +117,8 @@ class ModalityFinder:
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
             return "negated"  # "withdrew without firing a shot"
         # to-infinitives are unreal unless an implicative verb governs them
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
-            if _lemma(h.head) not in self.implicative:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT"):
+            if h.dep_ == "ROOT" or _lemma(h.head) not in self.implicative:  # also a bare "To massacre the people."
                 result = _worst(result, "hypothetical")
         if h.tag_ == "VBG" and h.dep_ == "pcomp" and h.head.lower_ in ("about", "of", "for", "on", "against") \
                 and not any(c.dep_ in ("nsubj", "poss") for c in h.children):
@@ -139,6 +139,8 @@ class ModalityFinder:
                     if glem in self.claim_nouns and dep in ("acl", "ccomp", "prep") and gov.dep_ == "dobj" \
                             and _lemma(gov.head) in self.neg_verbs:
                         return "negated"  # "denied the report that the army is bombing villages"
+                    if glem in self.claim_nouns and dep in ("acl", "ccomp") and _refuted(gov, self.lex):
+                        return "negated"  # "the report that X was wounded is unfounded"
                     if glem in ("fail", "refuse") and dep == "xcomp":
                         return "negated"
                     if (glem in self.claim_verbs or glem in self.claim_nouns) and dep in ("ccomp", "acl", "xcomp", "dobj", "advcl") and glem != "claim" or (glem == "attribute"):
@@ -148,8 +150,8 @@ class ModalityFinder:
                             result = _worst(result, "planned")
                         else:
                             result = _worst(result, "hypothetical")
-                    if glem in self.planned and dep in ("xcomp", "acl") and glem not in ("expect",):
-                        result = _worst(result, "planned")
+                    if (glem in self.planned or gov.lower_ in self.planned) and dep in ("xcomp", "acl") and glem not in ("expect",):
+                        result = _worst(result, "planned")  # also "were going to kill X"
                     if True:
                         cue = _clause_cues(gov, self.lex, reporter is not None, subject=False)
                         if dep == "conj" and cue != "negated" and _clause_cues(gov, self.lex, False) == "negated":
@@ -255,6 +257,14 @@ def _past_participle(trig: Trigger) -> bool:
     h = trig.head
     return not trig.nominal and h.dep_ in ("acl", "amod") and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in ("aux", "auxpass", "neg") for c in h.children)
+
+
+def _refuted(claim: Token, lex) -> bool:
+    """Whether a report or claim is the subject of "is unfounded", "is false", "was a lie"."""
+    if claim.dep_ not in ("nsubj", "nsubjpass") or claim.head.lemma_ != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and _lemma(c) in lex.cue_set("refuting_predicates")
+               and not any(n.dep_ == "neg" for n in claim.head.children) for c in claim.head.children)
 
 
 def _presupposed(trig: Trigger, lex) -> bool:
