@@ -1063,3 +1063,24 @@ def test_what_was_going_to_happen_or_is_refuted_did_not_happen_and_kills_no_one(
     assert one("The report that rebels attacked the town is not false.", "ASSAULT").modality != "negated"
     e = one("Iran threatened to attack U.S. bases.", "THREATEN")
     assert names(e.actors) == "Iran" and names(e.recipients) == "U.S. bases"
+
+
+def test_the_first_to_kill_is_a_fact_and_a_killing_called_an_act_has_no_victim_act():
+    e = one("The attack was the first to kill an American.", "ASSAULT")
+    assert e.modality == "asserted" and e.dead == 1
+    e = one("Rouhani said Iran would take revenge, while Zarif called the killing an act of international terrorism.", "ASSAULT")
+    assert names(e.recipients) == "" and e.dead is None and e.modality == "asserted"  # a contrast keeps its mood
+
+
+def test_vowing_revenge_is_a_threat_against_someone_and_an_event_s_own_object_is_no_recipient():
+    e = one("Iran's Supreme Leader vowed harsh revenge against the United States on Friday.", "THREATEN")
+    assert names(e.actors) == "Iran's Supreme Leader" and names(e.recipients) == "United States"
+    assert one("The president vowed to support the peace talks.", "AGREE")
+    assert names(one("The opposition attacked the government's policy on Monday.", "ACCUSE").recipients) == "government"
+    assert names(one("The army sent troops to the border.", "MOBILIZE").recipients) == ""
+
+
+def test_a_dateline_before_a_possessive_subject_leaves_the_actor_whole():
+    e = one("TEHRAN (Levant Observer) — Iran's Supreme Leader Ayatollah Ali Khamenei vowed harsh revenge "
+            "against the United States on Friday.", "THREATEN")
+    assert names(e.actors) == "Iran's Supreme Leader Ayatollah Ali Khamenei" and names(e.recipients) == "United States"

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from tocsin.actors import codes, kb
 from tocsin.context import Context
-from tocsin.extract.events.counts import elided_passive, late_subject, names_no_one, singular_agreement, stranded_subject
+from tocsin.extract.events.counts import elided_passive, late_subject, named_gerund, names_no_one, singular_agreement, stranded_subject
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.triggers import Trigger, counted_by, died_by_result, participle_lemma, shot_dead_modifier, through_quantity
 from tocsin.record import Participant
@@ -86,7 +86,8 @@ def span_of(t: Token) -> tuple[int, int]:
         obj = _who_of(t) or _whose_of(t)
         if obj is not None:
             end = span_of(obj)[1]
-    while start < t.i and (t.doc[start].dep_ in _LEFT_SKIP | {"cc"} or (
+    # nor the blank left by a dateline cleanup removed ("TEHRAN (Observer) — Iran's leader X")
+    while start < t.i and (t.doc[start].is_space or t.doc[start].dep_ in _LEFT_SKIP | {"cc"} or (
             t.doc[start].dep_ == "npadvmod" and t.doc[start].ent_type_ in ("DATE", "TIME"))):
         w = t.doc[start]
         if w.dep_ == "advmod" and w.head.dep_ == "amod" and w.head.head.i == t.i and w.head.i > w.i:
@@ -673,12 +674,24 @@ class ArgumentFinder:
         elif blown := [s for s in _children(v, _SUBJ)[:1] if self._blown_up(v, s)]:
             out += self.resolve(blown[0])  # "an airliner exploded in midair"
         else:
-            for o in _children(v, ("dobj",)) + _list_tail(v) or late_subject(v):
+            # not "called the killing an act of terrorism", whose object is a name for it
+            for o in [] if named_gerund(v) else _children(v, ("dobj",)) + _list_tail(v) or late_subject(v):
                 if trig.start <= o.i < trig.end:
                     continue  # "held talks with X": the object is part of the trigger
                 if o.i in self.by_token or (_lemma(v) in self.lex.verb_objects and _lemma(
                         through_quantity(o, self.lex)) in (self.lex.cues.get("mode_cues") or {})):
                     continue  # "fired rockets", "launched a barrage of missiles": the weapon
+                sense = self.lex.verb_objects.get(_lemma(v), {}).get(_lemma(o))
+                if sense is not None and sense.type == trig.type:
+                    # "vowed revenge against the United States": the object names the event;
+                    # whom it is against is the recipient
+                    got = [x for p in _children(o, ("prep",)) if p.lower_ in ("against", "on", "upon")
+                           for q in _children(p, ("pobj",)) for x in self.resolve(q)]
+                    got = got or [x for c in _children(o, ("poss",)) if c.pos_ != "PRON" for x in self.resolve(c)]
+                    if not got and trig.type == "ACCUSE":
+                        got = self.resolve(o)  # "attacked the policy": what is criticised
+                    out += got  # "attacked the government's policy": the government; "sent
+                    continue  # troops": no one
                 out += self.resolve(o)
         preps = set(_RECIPIENT_PREPS)
         if trig.type in ("CONSULT", "COOPERATE"):

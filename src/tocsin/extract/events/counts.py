@@ -259,6 +259,8 @@ def victims_of(c: Token) -> list[Token]:
             out = subj[:1]
             if out and out[0].lower_ in ("who", "that", "which") and c.dep_ == "relcl":
                 out = [c.head]
+        elif named_gerund(c):
+            out = []  # "called the killing an act of terrorism": "act" is what it is called
         else:
             out = [x for x in c.children if x.dep_ in ("dobj",)][:1]
             if not out:
@@ -362,6 +364,15 @@ def late_subject(v: Token) -> list[Token]:
     if len(subj) < 2 or subj[0].i > v.i or any(x.dep_ == "dobj" for x in v.children):
         return []
     return [x for x in subj if x.i > v.i][:1]
+
+
+def named_gerund(v: Token) -> bool:
+    """Whether a verb is a gerund with a determiner that a naming verb calls something ("called
+    the killing an act of terrorism"), whose "object" is that name."""
+    from tocsin.extract.events.lexicon import load
+
+    return v.dep_ == "dobj" and v.head.lemma_.lower() in load().cue_set("naming_verbs") and any(
+        c.dep_ == "det" for c in v.children)
 
 
 def stranded_subject(v: Token) -> list[Token]:

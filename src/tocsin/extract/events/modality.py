@@ -118,7 +118,9 @@ class ModalityFinder:
             return "negated"  # "withdrew without firing a shot"
         # to-infinitives are unreal unless an implicative verb governs them
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT"):
-            if h.dep_ == "ROOT" or _lemma(h.head) not in self.implicative:  # also a bare "To massacre the people."
+            ranked = h.dep_ in ("relcl", "acl") and (h.head.ent_type_ == "ORDINAL" or h.head.lower_ in ("first", "last", "only"))
+            if not ranked and (h.dep_ == "ROOT" or _lemma(h.head) not in self.implicative):
+                # also a bare "To massacre the people."; not "the first to kill an American", a fact
                 result = _worst(result, "hypothetical")
         if h.tag_ == "VBG" and h.dep_ == "pcomp" and h.head.lower_ in ("about", "of", "for", "on", "against") \
                 and not any(c.dep_ in ("nsubj", "poss") for c in h.children):
@@ -132,6 +134,9 @@ class ModalityFinder:
                 break
             dep, gov = node.dep_, node.head
             glem = _lemma(gov)
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in node.children):
+                break  # "Iran would take revenge, while Zarif called the killing terrorism": a
+                # contrast or a reason keeps its own mood
             if dep in ("ccomp", "xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "relcl", "conj", "nsubjpass", "attr", "appos", "compound", "amod", "agent"):
                 if gov.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
                     if glem in self.neg_verbs and dep == "ccomp":
@@ -241,6 +246,8 @@ class ModalityFinder:
 
 
 _NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
+# Subordinators of a clause that states its own fact whatever the mood of the clause it hangs on.
+_FACTUAL_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since"})
 
 
 def _past_clause(v: Token) -> bool:
