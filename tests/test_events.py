@@ -1084,3 +1084,11 @@ def test_a_dateline_before_a_possessive_subject_leaves_the_actor_whole():
     e = one("TEHRAN (Levant Observer) — Iran's Supreme Leader Ayatollah Ali Khamenei vowed harsh revenge "
             "against the United States on Friday.", "THREATEN")
     assert names(e.actors) == "Iran's Supreme Leader Ayatollah Ali Khamenei" and names(e.recipients) == "United States"
+
+
+def test_a_weapon_keeps_the_measure_that_counts_it():
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+
+    ms = mentions(code_context("Guerrillas detonated 50 kg of dynamite at the power station.", "1990-01-01"))
+    assert any("50 kg of dynamite" in i for m in ms for i in m.instruments)

@@ -266,7 +266,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     # a proper noun too ("Tecoluca jurisdiction", "corregimiento")
                     if _named_person(h) and any(t.ent_type_ == "PERSON" for t in h.subtree):
                         out["VictimName"].append(Filler(person_name(ctx, h, titles), h.idx, h.idx + len(h.text)))  # MUC slot 18, the one GRIT scores
-        out["Weapon"] += m.instruments
+        out["Weapon"] += [_without_measure(i, lex) for i in m.instruments]
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
     out["Target"] += near_targets(ctx, lex, incident_triggers)
@@ -286,6 +286,13 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         # the fullest description names the filler ("car bomb", not a later "the bomb")
         out[r] = [max(g[1], key=lambda x: (len(norm(x).split()), -g[1].index(x))) for g in groups]
     return out
+
+
+def _without_measure(weapon: str, lex) -> str:
+    """A weapon without the measure the record keeps with it ("500 kg of dynamite" -> "dynamite"):
+    the keys mostly list the bare weapon (on DEV the measured form matched fewer)."""
+    units = "|".join(re.escape(u) for u in sorted(lex.cue_set("measure_nouns"), key=len, reverse=True))
+    return re.sub(rf"^.*?\b(?:{units})s?\s+of\s+", "", weapon, flags=re.IGNORECASE)
 
 
 class Filler(str):

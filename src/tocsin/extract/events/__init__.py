@@ -18,7 +18,7 @@ from tocsin.context import Context
 from tocsin.extract.events import crosswalk
 from tocsin.extract.event_dates import shifted_date
 from tocsin.extract.events.anchors import Anchors
-from tocsin.extract.events.arguments import ArgumentFinder, modifier_start
+from tocsin.extract.events.arguments import ArgumentFinder, weapon_start
 from tocsin.extract.events.counts import count_victims, is_person_name, names_no_one, number_of
 from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster, general_mode
@@ -382,8 +382,12 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         conf -= 0.1
     instruments = []
     mode_cues = lex.cues.get("mode_cues") or {}
+    measures = lex.cue_set("measure_nouns")
     for t in [root] + parts:
-        for d in t.head.subtree if t.nominal else t.head.children:
+        near = list(t.head.children)
+        near += [o for c in near if c.lemma_.lower() in measures for p in c.children if p.dep_ == "prep"
+                 and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]  # "detonated 50 kg of dynamite"
+        for d in t.head.subtree if t.nominal else near:
             if d.lemma_.lower() in mode_cues and d.i != t.head.i:
                 instruments.append(d)
             elif not t.nominal and d.dep_ in ("nsubj", "nsubjpass"):
@@ -415,7 +419,7 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         if d.lemma_.lower() not in weapons and d.lower_ not in weapons:
             continue  # the event word itself ("opened fire", "air raid") or a platform or
             # shooter that gave the mode ("air force", "helicopters", "gunmen"), no weapon
-        inst_text.append(d.doc[modifier_start(d, sent.start, ("compound",)):d.i + 1].text)
+        inst_text.append(d.doc[weapon_start(d, sent.start, lex):d.i + 1].text)
     return Mention(
         type=root.type, mode=mode, start=root.char_start, end=root.char_end,
         text=text[root.char_start:root.char_end], sent_index=si,

@@ -99,6 +99,17 @@ def span_of(t: Token) -> tuple[int, int]:
     return start, end
 
 
+def weapon_start(d: Token, lo: int, lex: Lexicon) -> int:
+    """Where a weapon's phrase begins: its compounds ("car bomb"), and a measure that counts it
+    ("500 kg of dynamite", "over 55 kg of dynamite")."""
+    start = modifier_start(d, lo, ("compound",))
+    if d.dep_ == "pobj" and d.head.lower_ == "of" and _lemma(d.head.head) in lex.cue_set("measure_nouns"):
+        nums = [x.i for c in d.head.head.children if c.dep_ in ("nummod", "quantmod") for x in c.subtree]
+        if nums and min(nums) >= lo:
+            start = min(nums)
+    return start
+
+
 def modifier_start(d: Token, lo: int, deps: tuple = ("compound", "amod")) -> int:
     """Where a noun's pre-modifiers begin (not before token ``lo``): its compounds (and
     adjectives), and what a hyphen joins to them ("car bomb", "105-mm field guns",
