@@ -1092,3 +1092,22 @@ def test_a_weapon_keeps_the_measure_that_counts_it():
 
     ms = mentions(code_context("Guerrillas detonated 50 kg of dynamite at the power station.", "1990-01-01"))
     assert any("50 kg of dynamite" in i for m in ms for i in m.instruments)
+
+
+def test_projectiles_that_land_tell_an_attack_and_a_base_hosting_troops_is_no_visit():
+    e = one("Hours later, several rockets and mortar shells landed in the Green Zone near the U.S. embassy.", "ASSAULT")
+    assert e.mode == "heavy-weapons" and names(e.recipients) == "U.S. embassy"
+    assert not events("The plane landed in Baghdad. Prices fell sharply.")
+    assert not [e for e in events("Rockets hit the Balad air base, which hosts American troops.") if e.type == "CONSULT"]
+    assert one("Qatar hosted the Iranian president on Sunday.", "CONSULT").mode == "visit"
+    e = one("Guerrillas set off a bomb at the bank.", "ASSAULT")
+    assert e.mode == "explosives" and names(e.actors) == "Guerrillas"
+
+
+def test_a_ruled_out_attack_did_not_happen_and_the_killing_points_back():
+    e = one("Ukraine's embassy at first ruled out a terrorist attack.", "ASSAULT")
+    assert e.modality == "negated" and names(e.actors) == ""
+    evs = [e for e in events("The leader vowed revenge for the killing of General Arvel on Friday.\n\n"
+                             "He appointed a new commander.\n\n"
+                             "The minister called the killing an act of terrorism.") if e.type == "ASSAULT"]
+    assert len(evs) == 1 and len(evs[0].mentions) == 2

@@ -376,7 +376,8 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
         if location is not None and not (attached and any(p.id == location.place_id for p in own)):
             location, attached = None, False
     det = next((c for c in root.head.children if c.dep_ == "det"), None)
-    definite = root.nominal and det is not None and det.lower_ in _DEFINITE
+    # also a gerund the parser took for a verb ("Zarif called the killing an act of terrorism")
+    definite = (root.nominal or root.head.tag_ == "VBG") and det is not None and det.lower_ in _DEFINITE
     conf = 0.45 + (0.15 if actors else 0) + (0.1 if recipients else 0) + (0.05 if not root.nominal else 0)
     if root.head.lemma_.lower() in ("strike", "hit", "target", "fight", "deal", "back", "release", "free"):
         conf -= 0.1

@@ -189,6 +189,12 @@ def arrest_of(prep: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
+def ruled_out(v: Token) -> bool:
+    """Whether a verb is "rule out" ("ruled out a terrorist attack"): its object did not happen
+    and its subject did not do it."""
+    return _lemma(v) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
+
+
 def _is_passive(v: Token) -> bool:
     """A passive clause, or an elliptical one ("if attacked", "when questioned")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
@@ -614,7 +620,7 @@ class ArgumentFinder:
         if got:
             return got
         slot = counted_by(n, self.lex)  # "launched a wave of attacks": the wave stands for them
-        if slot.dep_ in ("dobj", "nsubjpass", "attr") and slot.head.pos_ in ("VERB", "AUX") and (
+        if slot.dep_ in ("dobj", "nsubjpass", "attr") and slot.head.pos_ in ("VERB", "AUX") and not ruled_out(slot.head) and (
                 _lemma(slot.head) not in self.lex.cue_set("commenting_verbs") | self.lex.cue_set("countering_verbs")):
             return self.verb_actor(slot.head)  # not "the government condemned the murder", "to stop the attacks"
         if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
@@ -719,8 +725,8 @@ class ArgumentFinder:
                     if p.lower_ == "with" and self._instrument(o):
                         continue  # "fought with rifles"
                     out += self.resolve(o)
-        if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
-            out += self._blast_site(v)
+        if not out and (_lemma(v) in self.lex.cue_set("blast_verbs") or _lemma(v) in self.lex.cue_set("weapon_subject_verbs")):
+            out += self._blast_site(v)  # "exploded near the embassy", "rockets landed near the embassy"
         if not out and trig.type == "THREATEN":
             for x in _children(v, ("xcomp",)):  # "threatened to kill the mayor": whom the threat is against
                 if x.i in self.by_token:
@@ -752,7 +758,10 @@ class ArgumentFinder:
         embassy", "outside the mayor's office", "in front of a bank"): its target."""
         out: list[Token] = []
         physical = self.lex.cue_set("physical_nouns")
-        for p in _children(v, ("prep",)):
+        preps = _children(v, ("prep",))
+        preps += [q for p in preps if p.lower_ in ("in", "at", "on") for o in _children(p, ("pobj",))
+                  for q in _children(o, ("prep",))]  # "landed in the Green Zone near the embassy"
+        for p in preps:
             objs = _children(p, ("pobj",))
             if p.lower_ == "in" and objs and objs[0].lower_ == "front":
                 objs = [o for q in _children(objs[0], ("prep",)) if q.lower_ == "of" for o in _children(q, ("pobj",))]
