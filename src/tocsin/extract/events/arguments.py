@@ -190,8 +190,8 @@ def arrest_of(prep: Token, lex: Lexicon) -> Optional[Token]:
 
 
 def ruled_out(v: Token) -> bool:
-    """Whether a verb is "rule out" ("ruled out a terrorist attack"): its object did not happen
-    and its subject did not do it."""
+    """Whether a verb is "rule out" ("the embassy ruled out a terrorist attack"): its subject
+    did not carry out its object."""
     return _lemma(v) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
 
 
@@ -421,6 +421,8 @@ class ArgumentFinder:
         if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
             if _lemma(v.head) in self.reporting and v.tag_ == "VBN" and self._harms(v):
                 return []  # "spokesmen reported 5 soldiers killed, several wounded": the reporter
+            if _lemma(v.head) in self.lex.cue_set("accident_verbs") and self._harms(v):
+                return []  # "a Boeing 737 crashed, killing all 176 people": the plane killed no one
             return self.verb_actor(v.head, depth + 1)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
             return []
@@ -725,8 +727,8 @@ class ArgumentFinder:
                     if p.lower_ == "with" and self._instrument(o):
                         continue  # "fought with rifles"
                     out += self.resolve(o)
-        if not out and (_lemma(v) in self.lex.cue_set("blast_verbs") or _lemma(v) in self.lex.cue_set("weapon_subject_verbs")):
-            out += self._blast_site(v)  # "exploded near the embassy", "rockets landed near the embassy"
+        if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
+            out += self._blast_site(v)  # "exploded near the embassy"
         if not out and trig.type == "THREATEN":
             for x in _children(v, ("xcomp",)):  # "threatened to kill the mayor": whom the threat is against
                 if x.i in self.by_token:
@@ -760,7 +762,7 @@ class ArgumentFinder:
         physical = self.lex.cue_set("physical_nouns")
         preps = _children(v, ("prep",))
         preps += [q for p in preps if p.lower_ in ("in", "at", "on") for o in _children(p, ("pobj",))
-                  for q in _children(o, ("prep",))]  # "landed in the Green Zone near the embassy"
+                  for q in _children(o, ("prep",))]  # "exploded in the square near the embassy"
         for p in preps:
             objs = _children(p, ("pobj",))
             if p.lower_ == "in" and objs and objs[0].lower_ == "front":

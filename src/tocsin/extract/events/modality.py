@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from tocsin.context import Context
-from tocsin.extract.events.arguments import accused_object, arrest_of, ruled_out
+from tocsin.extract.events.arguments import accused_object, arrest_of
 from tocsin.extract.events.counts import names_no_one
 from tocsin.extract.events.lexicon import Lexicon
 from tocsin.extract.events.triggers import Trigger
@@ -116,8 +116,6 @@ class ModalityFinder:
             result = _worst(result, "planned")  # "they plan an attack"
         if h.dep_ in ("pcomp", "pobj") and h.head.lower_ == "without":
             return "negated"  # "withdrew without firing a shot"
-        if trig.nominal and h.dep_ == "dobj" and ruled_out(h.head):
-            return "negated"  # "the embassy ruled out a terrorist attack"
         # to-infinitives are unreal unless an implicative verb governs them
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and h.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT"):
             ranked = h.dep_ in ("relcl", "acl") and (h.head.ent_type_ == "ORDINAL" or h.head.lower_ in ("first", "last", "only"))

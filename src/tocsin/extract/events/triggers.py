@@ -244,18 +244,6 @@ def counted_by(t: Token, lex: Lexicon) -> Token:
     return t
 
 
-def _weapon_subject_sense(v: Token, lex: Lexicon) -> Optional[Sense]:
-    """An attack told by where its munitions came down ("several rockets and mortar shells landed
-    in the Green Zone"): a projectile subject gives the verb the projectile's mode."""
-    modes = lex.cues.get("mode_cues") or {}
-    for s in (c for c in v.children if c.dep_ == "nsubj"):
-        for w in [through_quantity(s, lex)] + [c for c in s.children if c.dep_ == "conj"]:
-            mode = modes.get(_lemma(w))
-            if mode is not None and _lemma(w) in lex.cue_set("projectile_nouns"):
-                return Sense("ASSAULT", mode)
-    return None
-
-
 def participle_lemma(t: Token, verbs) -> Optional[str]:
     """The verb in ``verbs`` a past participle comes from, including one the tagger took for an
     adjective ("the assassinated X", whose adjective lemma is "assassinated"), else None."""
@@ -422,8 +410,6 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             preps = lex.verb_preps.get(lem) if sense is None else None
             if preps:
                 sense = _prep_sense(t, preps, lex)
-            if sense is None and lem in lex.cue_set("weapon_subject_verbs"):
-                sense = _weapon_subject_sense(t, lex)  # "rockets landed in the Green Zone"
             if sense is not None and sense.type == "ASSAULT" and (any(
                     c.dep_ == "advmod" and c.lower_ in lex.cue_set("verbal_attack_adverbs") for c in t.children)
                     or _in_verbal_setting(t, lex)):
