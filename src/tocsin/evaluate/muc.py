@@ -155,7 +155,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     the FMLN", is PerpOrg too), recipients and victims are physical targets (by head noun) or
     victims. Fillers sharing a head noun within a role are one filler (our own dedupe)."""
     from tocsin.extract.events import mentions
-    from tocsin.extract.events.arguments import span_of
+    from tocsin.extract.events.arguments import name_in_apposition, span_of
 
     perps = lex.cue_set("perpetrator_nouns")
     orgs = lex.cue_set("org_nouns") - perps
@@ -232,7 +232,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             if kind_of(p) == "country" or (h is not None and h.ent_type_ in ("GPE", "LOC")):
                 continue
             f = Filler(p.text, p.start, p.end)
-            named = _named_in_apposition(ctx, h)
+            named = name_in_apposition(ctx, h)
             if named is not None:  # "the chief of the gang, Pablo Escobar", which the record codes as the name
                 h, f = named, _filler(ctx, *span_of(named))
             low = h.lower_ if h is not None else ""
@@ -407,19 +407,6 @@ def incident_counts(events) -> list[tuple[Optional[int], Optional[int]]]:
             hurt = [e.injured for e in evs if e.injured is not None]
             out.append((sum(dead) if dead else None, sum(hurt) if hurt else None))
     return out
-
-
-def _named_in_apposition(ctx, h):
-    """The name in apposition to a common-noun actor that the record codes as that named entity
-    ("the chief of the criminal gang, Pablo Escobar Gaviria"), or None."""
-    if h is None or h.pos_ != "NOUN" or not ctx.entities:
-        return None
-    for c in h.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > h.i:
-            ent = ctx.entity_at(c.idx, c.idx + len(c.text))
-            if ent is not None and ent.kind not in ("country", "other"):
-                return c
-    return None
 
 
 def described(ctx, h) -> list[tuple]:

@@ -24,7 +24,7 @@ from tocsin.extract.events.lexicon import Lexicon, load
 from tocsin.extract.events.merge import Cluster, Mention, cluster, general_mode
 from tocsin.extract.events.modality import ModalityFinder
 from tocsin.extract.events.tolls import toll_kind
-from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, trigger_surface_forms
+from tocsin.extract.events.triggers import Trigger, find_triggers, phrase_matches, through_quantity, trigger_surface_forms
 from tocsin.extract.events.victim_lists import victim_list
 from tocsin.ids import item_id
 from tocsin.record import Attribution, Event, EventDate, Offsets, Participant, Span as RecSpan
@@ -386,8 +386,8 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     measures = lex.cue_set("measure_nouns")
     for t in [root] + parts:
         near = list(t.head.children)
-        near += [o for c in near if c.lemma_.lower() in measures for p in c.children if p.dep_ == "prep"
-                 and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]  # "detonated 50 kg of dynamite"
+        near += [o for c in near if c.lemma_.lower() in measures
+                 and (o := through_quantity(c, lex)) is not c]  # "detonated 50 kg of dynamite"
         for d in t.head.subtree if t.nominal else near:
             if d.lemma_.lower() in mode_cues and d.i != t.head.i:
                 instruments.append(d)

@@ -74,11 +74,13 @@ def span_of(t: Token) -> tuple[int, int]:
             break
     if t.ent_iob_ != "O" and t.ent_type_ in ("ORG", "PERSON", "NORP", "FAC"):
         # a name that goes on past its head ("the Armed Forces of Liberation")
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-        if ent is not None and ent.end > end and t.doc[end].lower_ == "of" and all(
-                t.doc[k].head.i in range(t.i, ent.end) and t.doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "CCONJ")
-                for k in range(end + 1, ent.end)):
-            end = ent.end  # not a span the NER ran on past the name ("Shining Path in Ayacucho")
+        ent_end = t.i + 1
+        while ent_end < len(t.doc) and t.doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end > end and t.doc[end].lower_ == "of" and all(
+                t.doc[k].head.i in range(t.i, ent_end) and t.doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "CCONJ")
+                for k in range(end + 1, ent_end)):
+            end = ent_end  # not a span the NER ran on past the name ("Shining Path in Ayacucho")
     if end == t.i + 1:
         # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
         # partitive or collective head keeps its "of" phrase, which says who they are; so
@@ -189,7 +191,7 @@ def arrest_of(prep: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
-def ruled_out(v: Token) -> bool:
+def _ruled_out(v: Token) -> bool:
     """Whether a verb is "rule out" ("the embassy ruled out a terrorist attack"): its subject
     did not carry out its object."""
     return _lemma(v) == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
@@ -444,7 +446,7 @@ class ArgumentFinder:
         if n.head.head.dep_ != "dobj" or _lemma(v) not in self.lex.cue_set("responsibility_verbs"):
             return []
         subj = _children(v, ("nsubj",))
-        if not subj or names_no_one(subj[0]) or any(c.dep_ == "neg" for c in v.children):
+        if not subj or names_no_one(subj[0]) or _negated(v):
             return []  # "no group has claimed responsibility"
         return self.resolve(subj[0])
 
@@ -622,7 +624,7 @@ class ArgumentFinder:
         if got:
             return got
         slot = counted_by(n, self.lex)  # "launched a wave of attacks": the wave stands for them
-        if slot.dep_ in ("dobj", "nsubjpass", "attr") and slot.head.pos_ in ("VERB", "AUX") and not ruled_out(slot.head) and (
+        if slot.dep_ in ("dobj", "nsubjpass", "attr") and slot.head.pos_ in ("VERB", "AUX") and not _ruled_out(slot.head) and (
                 _lemma(slot.head) not in self.lex.cue_set("commenting_verbs") | self.lex.cue_set("countering_verbs")):
             return self.verb_actor(slot.head)  # not "the government condemned the murder", "to stop the attacks"
         if n.dep_ == "pobj" and n.head.lower_ == "by" and n.head.head.pos_ == "VERB":
@@ -891,16 +893,6 @@ class ArgumentFinder:
                     out += self.resolve(o)
         return out
 
-    def _named_in_apposition(self, t: Token):
-        """The person or organisation a common noun names in apposition ("the chief of the
-        criminal gang, Pablo Escobar Gaviria"), or None."""
-        for a in _children(t, ("appos",)):
-            if a.pos_ == "PROPN" and a.i > t.i:
-                ent = self.ctx.entity_at(a.idx, a.idx + len(a.text))
-                if ent is not None and ent.kind not in ("country", "other"):
-                    return ent
-        return None
-
     # ----- record participants -----
     def participant(self, t: Token) -> Optional[Participant]:
         ctx = self.ctx
@@ -911,8 +903,8 @@ class ArgumentFinder:
         if not text.strip() or ctx.excluded(start, end):
             return None
         ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
-        if ent is None and ctx.entities and t.pos_ == "NOUN":
-            ent = self._named_in_apposition(t)  # "the chief of the gang, Pablo Escobar": Escobar
+        if ent is None and (named := name_in_apposition(ctx, t)) is not None:
+            ent = ctx.entity_at(named.idx, named.idx + len(named.text))  # "the chief of the gang, Pablo Escobar": Escobar
         obj = _who_of(t) if ent is None and ctx.entities else None
         if obj is not None and obj.i < e:  # "dozens of protesters", "a group of gunmen": coded as who they are
             inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
@@ -931,6 +923,20 @@ class ArgumentFinder:
             st = self.kb.actors.get(state)
             return Participant(name=st.name if st is not None else name.strip(), code=state, start=start, end=end, text=text)
         return Participant(name=name.strip(), start=start, end=end, text=text)
+
+
+def name_in_apposition(ctx: Context, t: Optional[Token]) -> Optional[Token]:
+    """The proper name in apposition after a common noun that the entity stage knows as a
+    person or organisation ("the chief of the criminal gang, Pablo Escobar Gaviria"): the
+    participant is coded as that entity. None otherwise."""
+    if t is None or t.pos_ != "NOUN" or not ctx.entities:
+        return None
+    for a in _children(t, ("appos",)):
+        if a.pos_ == "PROPN" and a.i > t.i:
+            ent = ctx.entity_at(a.idx, a.idx + len(a.text))
+            if ent is not None and ent.kind not in ("country", "other"):
+                return a
+    return None
 
 
 def _list_tail(v: Token) -> list[Token]:
