@@ -87,6 +87,7 @@ class ModalityFinder:
         self.reporting = lex.cue_set("reporting_verbs")
         self.hyp_gov = lex.cue_set("hypothetical_governors")
         self.implicative = lex.cue_set("implicative_verbs")
+        self.factual_marks = lex.cue_set("factual_marks")
         self.claim_verbs = lex.cue_set("claim_verbs")
         self.claim_nouns = lex.cue_set("claim_nouns")
         self.neg_verbs = lex.cue_set("negating_verbs")
@@ -134,7 +135,7 @@ class ModalityFinder:
                 break
             dep, gov = node.dep_, node.head
             glem = _lemma(gov)
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in node.children):
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.factual_marks for c in node.children):
                 break  # "Iran would take revenge, while Zarif called the killing terrorism": a
                 # contrast or a reason keeps its own mood
             if dep in ("ccomp", "xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "relcl", "conj", "nsubjpass", "attr", "appos", "compound", "amod", "agent"):
@@ -246,8 +247,6 @@ class ModalityFinder:
 
 
 _NOT_PRESUPPOSING = frozenset({"deny", "reject", "repudiate", "fear"})
-# Subordinators of a clause that states its own fact whatever the mood of the clause it hangs on.
-_FACTUAL_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since"})
 
 
 def _past_clause(v: Token) -> bool:
