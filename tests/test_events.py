@@ -1107,3 +1107,16 @@ def test_who_rules_out_an_attack_did_not_make_it_and_the_killing_points_back():
                              "He appointed a new commander.\n\n"
                              "The minister called the killing an act of terrorism.") if e.type == "ASSAULT"]
     assert len(evs) == 1 and len(evs[0].mentions) == 2
+
+
+def test_hostages_taken_and_a_verb_the_lemmatizer_does_not_know():
+    e = one("Two Italian engineers were taken hostage at the dam site on Thursday.", "ASSAULT")
+    assert e.mode == "abduct" and "engineers" in names(e.recipients)
+    # "machinegunned": the lemmatizer guesses "machinegunne"
+    e = one("Twenty terrorists machinegunned a bus on the coastal highway.", "ASSAULT")
+    assert e.mode == "firearms" and names(e.actors) == "terrorists"
+
+
+def test_the_country_an_embassy_represents_is_not_where_it_was_bombed():
+    e = one("Police in Lima said terrorists bombed the embassy of China on Tuesday night.", "ASSAULT")
+    assert e.location is not None and e.location.country == "PE"

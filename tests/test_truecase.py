@@ -65,3 +65,8 @@ def test_a_country_acronym_that_is_a_common_word_stays_a_word():
 def test_a_short_word_alone_in_brackets_is_an_acronym():
     out = truecase("MEMBERS OF THE ARMY OF NATIONAL LIBERATION (ELN) ATTACKED. THE ELN FLED.")
     assert "(ELN)" in out and "The ELN fled" in out
+
+
+def test_a_verb_written_as_two_english_words_stays_lower_case():
+    out = truecase("SAN SALVADOR, 9 DEC 89 -- TERRORISTS MACHINEGUNNED A BUS ON THE COASTAL HIGHWAY.")
+    assert "terrorists machinegunned a bus" in out

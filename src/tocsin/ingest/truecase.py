@@ -309,10 +309,17 @@ def _english_form(w: str, english: frozenset) -> bool:
                 return True
             if rep == "" and len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in english:
                 return True  # "kidnapped", "running"
+            if suf in ("ed", "ing") and any(_compound(x, english) for x in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else "")):
+                return True  # "machinegunned": a name seldom ends in a verb's inflection
     for pre in ("un", "re", "non", "anti", "counter", "pre", "post", "sub", "ex", "over", "under", "mis"):
         if w.startswith(pre) and len(w) > len(pre) + 2 and _english_form(w[len(pre):], english):
             return True
     return False
+
+
+def _compound(w: str, english: frozenset) -> bool:
+    """Whether ``w`` is two English words of three letters or more written as one ("machinegun")."""
+    return any(w[:i] in english and w[i:] in english for i in range(3, len(w) - 2))
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from tocsin.context import Context
 from tocsin.extract.clauses import attached, clause_of
 from tocsin.extract.event_dates import calendar_dates, event_date
+from tocsin.extract.events.lexicon import load
 from tocsin.extract.places import article_focus, is_approximate
 from tocsin.record import EventDate, Location, Place
 
@@ -40,12 +41,15 @@ class Anchors:
         doc = sent.doc
         in_sent = [p for p in self.places if sent.start_char <= p.start and p.end <= sent.end_char]
         cands: list[tuple[int, Place]] = []
+        representing = load().cue_set("representing_nouns")
         for p in in_sent:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or any(t.i in excluded_tokens for t in span):
                 continue
             root = span.root
             prep = root.head if root.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in representing:
+                continue  # "the embassies of the PRC": whose, not where
             if prep is not None and prep.lower_ in ("in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into", "to", "on", "of") and attached(root, mention_tokens, 8, near_tokens):
                 cands.append((0 if prep.lower_ in ("in", "near", "at") else 1, p))
         if cands:

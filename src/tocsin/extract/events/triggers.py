@@ -86,7 +86,10 @@ def trigger_surface_forms() -> set[str]:
 
 
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    lem = t.lemma_.lower()
+    if len(lem) > 4 and lem[-1] == "e" and lem[-2] == lem[-3] and lem[-2] not in "aeiouls" and t.lower_.endswith(("ed", "ing")):
+        return lem[:-2]  # the lemmatizer's guess for a verb it does not know: "machinegunned" -> "machinegunne"
+    return lem
 
 
 def _blocked(head: Token, lex: Lexicon) -> bool:
@@ -401,7 +404,7 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
             objs = lex.verb_objects.get(lem)
             if objs:
                 for c in t.children:
-                    if c.dep_ not in ("dobj", "nsubjpass"):
+                    if c.dep_ not in ("dobj", "nsubjpass", "oprd"):  # "were taken hostage"
                         continue
                     obj = through_quantity(c, lex)  # "fired dozens of rockets", "a barrage of missiles"
                     if _lemma(obj) in objs:
