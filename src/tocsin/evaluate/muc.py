@@ -259,8 +259,9 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 if (low in physical or lemma in physical) and not (low in locative or lemma in locative):
                     if lemma not in military:
                         out["Target"].append(text)  # not "bombed populated areas": where, not what
-                elif lemma in combatants or low in combatants:
-                    continue  # combat losses of guerrillas are no MUC victims
+                elif lemma in combatants or low in combatants or lemma in locative or low in locative:
+                    continue  # combat losses of guerrillas are no MUC victims; "the Zacamil
+                    # neighborhood" is where, not whom
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
                         h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
                     out["Victim"].append(text)
@@ -576,8 +577,8 @@ NINE_COUNTRIES = {"AR": "ARG", "BO": "BOL", "CL": "CHL", "CO": "COL", "EC": "ECU
 def elsewhere(ctx, where, participants) -> bool:
     """Whether an incident lies outside MUC-4's nine countries: its place resolves to another
     country and none of its participants is an entity of one of the nine (an attack on a
-    Colombian embassy abroad still counts). The article's default place, which the sentence
-    does not state, says nothing."""
+    Colombian embassy abroad still counts). Only a country the sentence names counts: a town
+    may be a namesake ("San Ramon"), and the article's default place is not stated."""
     if where is None or not where.country or where.country in NINE_COUNTRIES or where.precision != "country":
         return False
     from tocsin.geo.gazetteer import load as gazetteer
