@@ -239,7 +239,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 h, f = named, _filler(ctx, *span_of(named))
             low = h.lower_ if h is not None else ""
             is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and (
-                _acronym(h) or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")))
+                _acronym(h) or (h.pos_ == "PROPN" and (h.ent_type_ == "ORG" or kind_of(p) in (
+                    "armed_group", "organization")))))  # a group's name ("the Extraditables"), not "guerrillas"
             if is_org:
                 out["PerpOrg"].append(f)
             elif h is not None and _agentive(h, people | perps):
