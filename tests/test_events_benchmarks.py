@@ -119,18 +119,3 @@ def test_muc_roles_read_a_combat_mention_through_its_event_s_other_targets():
     raw = read_stories(shared_path("data", "muc4", "tst2", "tst2-muc4"))["TST2-MUC4-0063"]
     roles = predicted_roles(code_context(story_text(raw), published(raw)), load())
     assert any("URBAN GUERRILLAS" in f.upper() for f in roles["PerpInd"])
-
-
-def test_muc_incidents_lie_in_the_nine_countries_or_touch_them():
-    """Task definition 1.0 (4): an incident abroad counts only when a participant belongs to one
-    of the nine countries ("a Colombian embassy")."""
-    from tocsin.evaluate.muc import predicted_roles
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
-    abroad = code_context("Gunmen bombed a bank in Brazil on Monday.", "1990-02-04")
-    assert not any(predicted_roles(abroad, load()).values())
-    theirs = code_context("Gunmen bombed the Colombian consulate in Brazil on Monday.", "1990-02-04")
-    assert any("consulate" in t.lower() for t in predicted_roles(theirs, load())["Target"])
-    home = code_context("Gunmen bombed a bank in Peru on Monday.", "1990-02-04")
-    assert any("bank" in t.lower() for t in predicted_roles(home, load())["Target"])

@@ -217,14 +217,12 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     incident_triggers: list[tuple[int, int]] = []
     event_of = {(o.start, o.end): e for e in (ctx.events or []) for o in e.mentions}
     for m in mentions(ctx):
-        ev = event_of.get((m.start, m.end))
-        where = ev.location if ev is not None and ev.location is not None else m.location
-        if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date,
-                            where):
+        if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date):
+            ev = event_of.get((m.start, m.end))
             # a mention of an event whose other mentions name a non-military target is no combat
             # ("opened fire on the police guarding a substation that was damaged in the attack")
             if ev is None or combat_only(ctx, ev.recipients, lex) or not muc_incident(
-                    ctx, lex, m.type, m.modality, m.start, m.end, ev.recipients, m.actors, m.date, where):
+                    ctx, lex, m.type, m.modality, m.start, m.end, ev.recipients, m.actors, m.date):
                 continue
         victim_spans = {(v.start, v.end) for v in m.recipients + m.victims}
         for p in m.actors:
@@ -569,43 +567,13 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
     return found
 
 
-# The nine Latin American countries whose incidents MUC-4 templates (task definition 1.0, 4):
-# ISO 3166-1 alpha-2 for places, alpha-3 for actors' states
-NINE_COUNTRIES = {"AR": "ARG", "BO": "BOL", "CL": "CHL", "CO": "COL", "EC": "ECU", "SV": "SLV",
-                  "GT": "GTM", "HN": "HND", "PE": "PER"}
-
-
-def elsewhere(ctx, where, participants) -> bool:
-    """Whether an incident lies outside MUC-4's nine countries: its place resolves to another
-    country and none of its participants is an entity of one of the nine (an attack on a
-    Colombian embassy abroad still counts). Only a country the sentence names counts: a town
-    may be a namesake ("San Ramon"), and the article's default place is not stated."""
-    if where is None or not where.country or where.country in NINE_COUNTRIES or where.precision != "country":
-        return False
-    from tocsin.geo.gazetteer import load as gazetteer
-
-    gaz = gazetteer()
-    ents = {e.id: e for e in ctx.entities}
-    states = set(NINE_COUNTRIES.values())
-
-    def of_nine(p) -> bool:  # "a Honduran fishing boat", "the Colombian consul"
-        if p.entity_id in ents and ents[p.entity_id].country in states:
-            return True
-        return any((g := gaz.demonym(w)) is not None and g.cc in NINE_COUNTRIES for w in p.text.split())
-
-    return not any(of_nine(p) for p in participants)
-
-
 def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, victims, actors,
-                 when=None, where=None) -> bool:
+                 when=None) -> bool:
     """Whether an event or mention is what MUC-4's task definition templates: an asserted or
     claimed ASSAULT that is not combat ("clashes"; attacks on guerrillas or only on the
     security forces), not a generic reference (a bare plural with no participant: "bombings
-    in the cities"), recent (at most two months before the story when its date is stated) and
-    in one of the nine countries of interest."""
+    in the cities") and recent (at most two months before the story when its date is stated)."""
     if type_ != "ASSAULT" or modality not in ("asserted", "claimed") or combat_only(ctx, victims, lex):
-        return False
-    if elsewhere(ctx, where, list(victims) + list(actors)):
         return False
     if when is not None and when.value and when.source == "modifier" and ctx.published:
         d = _latest_day(when.value)
@@ -759,7 +727,7 @@ def command(
             ctx = code_context(story_text(raw), published(raw))
             assaults = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
             events = [e for e in assaults if muc_incident(ctx, lex, e.type, e.modality, e.trigger.start,
-                                                          e.trigger.end, e.recipients, e.actors, e.date, e.location)]
+                                                          e.trigger.end, e.recipients, e.actors, e.date)]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold
