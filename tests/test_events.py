@@ -1120,3 +1120,15 @@ def test_hostages_taken_and_a_verb_the_lemmatizer_does_not_know():
 def test_the_country_an_embassy_represents_is_not_where_it_was_bombed():
     e = one("Police in Lima said terrorists bombed the embassy of China on Tuesday night.", "ASSAULT")
     assert e.location is not None and e.location.country == "PE"
+
+
+def test_a_vehicle_loaded_with_explosives_is_the_bomb_and_a_weapon_modifier_is_an_instrument():
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+
+    e = one("A car loaded with 80 kg of dynamite exploded in front of the judge's house.", "ASSAULT")
+    assert names(e.actors) == "" and "house" in names(e.recipients) and "car" not in names(e.recipients)
+    ms = mentions(code_context("A truck, packed with dynamite, exploded near the bank.", "1990-01-01"))
+    assert any("dynamite" in i for m in ms for i in m.instruments)
+    ms = mentions(code_context("Ten union members died in a dynamite attack on their office.", "1990-01-01"))
+    assert any(i.lower() == "dynamite" for m in ms for i in m.instruments)

@@ -393,6 +393,10 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
                 instruments.append(d)
             elif not t.nominal and d.dep_ in ("nsubj", "nsubjpass"):
                 w = args.weapon_compound(d)
+                loaded = args.loaded_weapon(d) if w is None else None
+                if loaded is not None:  # "a car loaded with dynamite exploded": the dynamite
+                    instruments.append(loaded)
+                    mode = mode or (mode_cues.get(loaded.lemma_.lower()) if root.type == "ASSAULT" else None)
                 if w is not None:
                     instruments.append(d)  # "the missile barrage struck": mode from "missile"
                     if mode is None and root.type == "ASSAULT":
@@ -415,8 +419,8 @@ def _mention(ctx, lex, sent: Span, si: int, root: Trigger, parts: list[Trigger],
     inst_text = []
     weapons = lex.cue_set("weapon_nouns")
     for d in instruments:
-        if d.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if d.pos_ not in ("NOUN", "PROPN") and d.dep_ not in ("amod", "compound"):
+            continue  # but "a dynamite attack", which the tagger may call an adjective
         if d.lemma_.lower() not in weapons and d.lower_ not in weapons:
             continue  # the event word itself ("opened fire", "air raid") or a platform or
             # shooter that gave the mode ("air force", "helicopters", "gunmen"), no weapon

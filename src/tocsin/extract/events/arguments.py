@@ -334,6 +334,22 @@ class ArgumentFinder:
         cues = self.lex.cues.get("mode_cues") or {}
         return next((c for c in s.children if c.dep_ == "compound" and _lemma(c) in cues), None)
 
+    def loaded_weapon(self, s: Token) -> Optional[Token]:
+        """The weapon a vehicle or container is loaded with ("a car loaded with 80 kg of
+        dynamite", "a truck, packed with dynamite,", "a van carrying explosives"): the vehicle is
+        a bomb, not what the blast hit. None when it carries none."""
+        weapons = self.lex.cue_set("weapon_nouns")
+        for c in s.children:
+            if c.dep_ not in ("acl", "relcl", "amod") or _lemma(c) not in self.lex.cue_set("loading_verbs"):
+                continue
+            held = _children(c, ("dobj",)) + [o for p in _children(c, ("prep",)) if p.lower_ == "with"
+                                              for o in _children(p, ("pobj",))]
+            for o in held:
+                w = through_quantity(o, self.lex)
+                if _lemma(w) in weapons or w.lower_ in weapons:
+                    return w
+        return None
+
     def _reporting_subject(self, t: Token) -> Optional[Token]:
         """The subject of the nearest reporting verb above ``t`` ("Graham announced that he
         had met ..." -> Graham)."""
@@ -388,6 +404,8 @@ class ArgumentFinder:
                 # bomb detonated by X blew up": X
             if self.weapon_compound(s) is not None:
                 return []  # "the missile barrage struck": the instrument, not the actor
+            if self.loaded_weapon(s) is not None:
+                return self._placer(s)  # "a truck packed with dynamite exploded": a bomb
             if self._blown_up(v, s):
                 return []  # "the bus blew up": what blew up, not who blew it up
             return self.resolve(s)
@@ -485,7 +503,7 @@ class ArgumentFinder:
         """Whether the subject of an intransitive blast verb ("exploded", "blew up") is what blew
         up: anything but a person or armed group ("the bus", "an airliner"; not "the bomber blew
         himself up"), and no weapon (handled as the instrument)."""
-        if _lemma(v) not in self.lex.cue_set("blast_verbs") or _children(v, ("dobj",)):
+        if _lemma(v) not in self.lex.cue_set("blast_verbs") or _children(v, ("dobj",)) or self.loaded_weapon(s) is not None:
             return False
         people = self.lex.cue_set("person_nouns") | self.lex.cue_set("perpetrator_nouns")
         return not (s.pos_ == "PRON" or s.ent_type_ in ("PERSON", "NORP") or _lemma(s) in people
