@@ -119,3 +119,16 @@ def test_muc_roles_read_a_combat_mention_through_its_event_s_other_targets():
     raw = read_stories(shared_path("data", "muc4", "tst2", "tst2-muc4"))["TST2-MUC4-0063"]
     roles = predicted_roles(code_context(story_text(raw), published(raw)), load())
     assert any("URBAN GUERRILLAS" in f.upper() for f in roles["PerpInd"])
+
+
+def test_muc_perpetrators_named_by_a_common_noun_belong_to_the_one_group_the_story_names():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    one = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) SAID IT\n"
+           "WOULD FIGHT ON.  THE GUERRILLAS BLEW UP A BRIDGE ON THE COASTAL HIGHWAY.\n")
+    roles = predicted_roles(code_context(story_text(one), "1990-01-03"), load())
+    assert [p.upper() for p in roles["PerpOrg"]] in (["FMLN"], ["FARABUNDO MARTI NATIONAL LIBERATION FRONT"])
+    two = one.replace("THE GUERRILLAS", "THE GUERRILLAS, NOT THE ARMY OF NATIONAL LIBERATION (ELN),")
+    assert predicted_roles(code_context(story_text(two), "1990-01-03"), load())["PerpOrg"] == []

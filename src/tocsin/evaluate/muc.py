@@ -273,6 +273,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
     out["Target"] += near_targets(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs, incident_triggers)
+    if not out["PerpOrg"]:
+        out["PerpOrg"] += sole_group(ctx, lex, out["PerpInd"])
     for r in out:
         groups: list[tuple[set, list]] = []  # fillers sharing a head noun or an entity are one
         for s in out[r]:
@@ -288,6 +290,27 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         # the fullest description names the filler ("car bomb", not a later "the bomb")
         out[r] = [max(g[1], key=lambda x: (len(norm(x).split()), -g[1].index(x))) for g in groups]
     return out
+
+
+def sole_group(ctx, lex, perpetrators: list) -> list:
+    """The one armed group the story names, when its perpetrators are only irregulars named by
+    a common noun ("the guerrillas", "rebels"): they are that group's ("the FMLN"). Nothing
+    when the story names two groups or none, or a perpetrator is of another kind."""
+    from tocsin.actors.kb import load as actor_base
+
+    irregular = lex.cue_set("combatant_nouns")
+    heads = [head_word(norm(p)).lower() for p in perpetrators]
+    if not heads or not all(h in irregular or h.rstrip("s") in irregular for h in heads):
+        return []
+    kb = actor_base()
+    groups = [e for e in ctx.entities if e.kind == "armed_group" and kb.lookup(e.name) is not None]
+    if len(groups) != 1:
+        return []
+    named = [m for m in groups[0].mentions if kb.lookup(m.text) is not None]  # the name, not "two FMLN rebels"
+    if not named:
+        return []
+    m = max(named, key=lambda m: (len(m.text), -m.start))
+    return [Filler(m.text, m.start, m.end)]
 
 
 def _without_measure(weapon: str, lex) -> str:
