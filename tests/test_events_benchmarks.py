@@ -132,3 +132,14 @@ def test_muc_perpetrators_named_by_a_common_noun_belong_to_the_one_group_the_sto
     assert [p.upper() for p in roles["PerpOrg"]] in (["FMLN"], ["FARABUNDO MARTI NATIONAL LIBERATION FRONT"])
     two = one.replace("THE GUERRILLAS", "THE GUERRILLAS, NOT THE ARMY OF NATIONAL LIBERATION (ELN),")
     assert predicted_roles(code_context(story_text(two), "1990-01-03"), load())["PerpOrg"] == []
+
+
+def test_muc_the_hospital_a_victim_died_at_is_no_target():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS MURDERED A PEASANT AND TORTURED ANOTHER ONE WHO\n"
+           "DIED LATER AT ROSALES HOSPITAL.  A BOMB EXPLODED AT THE OFFICE OF THE MAYOR.\n")
+    targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
+    assert not any("HOSPITAL" in t for t in targets) and any("OFFICE" in t for t in targets)

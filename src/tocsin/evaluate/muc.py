@@ -514,6 +514,8 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             continue
         if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
             continue
+        if t.dep_ == "pobj" and t.head.head.lemma_.lower() in lex.cue_set("aftermath_verbs"):
+            continue  # "died later at Rosales hospital": where a victim went, not what was hit
         s0, e0 = span_of(t)
         out.append(_filler(ctx, s0, e0))
     return out
