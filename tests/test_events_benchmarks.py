@@ -143,3 +143,13 @@ def test_muc_the_hospital_a_victim_died_at_is_no_target():
            "DIED LATER AT ROSALES HOSPITAL.  A BOMB EXPLODED AT THE OFFICE OF THE MAYOR.\n")
     targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
     assert not any("HOSPITAL" in t for t in targets) and any("OFFICE" in t for t in targets)
+
+
+def test_muc_a_victim_the_ner_calls_a_person_elsewhere_in_the_story_is_named_in_full():
+    from tocsin.evaluate.muc import predicted_roles, read_stories, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = read_stories(shared_path("data", "muc4", "dev", "dev-muc3-0001-0100"))["DEV-MUC3-0026"]
+    roles = predicted_roles(code_context(story_text(raw), "1990-01-12"), load())
+    assert [v.upper() for v in roles["VictimName"]] == ["HECTOR OQUELI COLINDRES"]

@@ -172,6 +172,19 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     place_spans = [(p.start, p.end) for p in ctx.places if not p.metonymy] or [
         (e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in ("GPE", "LOC")]
 
+    # words of a name the NER tags as a person's somewhere in the story: the same name it
+    # tags as an organisation or place in another sentence ("Oqueli Colindres was kidnapped")
+    # is that person
+    person_words = {t.lower_ for e in ctx.doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
+    from tocsin.actors.kb import load as actor_kb
+
+    def person_elsewhere(h) -> bool:
+        if h.pos_ != "PROPN" or h.lower_ not in person_words:
+            return False
+        e = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
+        known = actor_kb().lookup(e.name) if e is not None else None
+        return known is None or known.kind == "person"  # not a group the actor base knows
+
     def is_place(p) -> bool:
         return any(s <= p.start and p.end <= e for s, e in place_spans)
 
@@ -262,11 +275,11 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     continue  # combat losses of guerrillas are no MUC victims; "the Zacamil
                     # neighborhood" is where, not whom
                 elif lemma in people or low in people or h.ent_type_ in ("PERSON", "NORP") or _named_person(h) or (
-                        h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")):
+                        h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")) or person_elsewhere(h):
                     out["Victim"].append(text)
                     # a name the NER takes for a person's: in truecased text an unknown place is
                     # a proper noun too ("Tecoluca jurisdiction", "corregimiento")
-                    if _named_person(h) and any(t.ent_type_ == "PERSON" for t in h.subtree):
+                    if (_named_person(h) and any(t.ent_type_ == "PERSON" for t in h.subtree)) or person_elsewhere(h):
                         out["VictimName"].append(Filler(person_name(ctx, h, titles), h.idx, h.idx + len(h.text)))  # MUC slot 18, the one GRIT scores
         out["Weapon"] += [_without_measure(i, lex) for i in m.instruments]
         incident_triggers += [(m.start, m.end)] + list(m.extra_spans)
@@ -390,6 +403,16 @@ def person_name(ctx, h, titles: frozenset) -> str:
     ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
     name = ent.name if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(
         local.split()) else local
+    if ent is None or ent.kind != "person":  # the name written out in full elsewhere in the story
+        for x in h.doc:
+            if x.lower_ != h.lower_ or x.i == h.i or x.pos_ != "PROPN":
+                continue
+            s0 = x.i
+            while s0 > x.sent.start and h.doc[s0 - 1].pos_ == "PROPN" and h.doc[s0 - 1].dep_ == "compound":
+                s0 -= 1
+            other = ctx.text[h.doc[s0].idx:x.idx + len(x.text)]
+            if len(other.split()) > len(name.split()) and other.lower().endswith(local.lower()):
+                name = other
     from tocsin.actors.kb import load as actor_kb
 
     words = name.split()
