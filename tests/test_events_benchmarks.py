@@ -153,3 +153,14 @@ def test_muc_a_victim_the_ner_calls_a_person_elsewhere_in_the_story_is_named_in_
     raw = read_stories(shared_path("data", "muc4", "dev", "dev-muc3-0001-0100"))["DEV-MUC3-0026"]
     roles = predicted_roles(code_context(story_text(raw), "1990-01-12"), load())
     assert [v.upper() for v in roles["VictimName"]] == ["HECTOR OQUELI COLINDRES"]
+
+
+def test_muc_a_victim_after_a_first_name_is_named():
+    """The truecaser may leave a surname the word lists know in lower case ("carlos pizarro")."""
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = "BOGOTA, 19 MAY 90 -- [TEXT] GUNMEN ASSASSINATED CARLOS PIZARRO ON A PLANE TODAY.\n"
+    roles = predicted_roles(code_context(story_text(raw), "1990-05-19"), load())
+    assert [v.upper() for v in roles["VictimName"]] == ["CARLOS PIZARRO"]

@@ -175,14 +175,22 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     # words of a name the NER tags as a person's somewhere in the story: the same name it
     # tags as an organisation or place in another sentence ("Oqueli Colindres was kidnapped")
     # is that person
-    person_words = {t.lower_ for e in ctx.doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
     from tocsin.actors.kb import load as actor_kb
 
+    person_words = {t.lower_ for e in ctx.doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
+
+    kb = actor_kb()
+    first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
+
     def person_elsewhere(h) -> bool:
+        """A name the NER tags as a person's elsewhere in the story, or a proper noun after a
+        first name ("the assassinated Carlos Pizarro", "the murder of Jaime Pardo Leal")."""
+        if h.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < h.i and c.lower_ in first_names for c in h.children):
+            return True
         if h.pos_ != "PROPN" or h.lower_ not in person_words:
             return False
         e = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
-        known = actor_kb().lookup(e.name) if e is not None else None
+        known = kb.lookup(e.name) if e is not None else None
         return known is None or known.kind == "person"  # not a group the actor base knows
 
     def is_place(p) -> bool:
