@@ -1132,3 +1132,9 @@ def test_a_vehicle_loaded_with_explosives_is_the_bomb_and_a_weapon_modifier_is_a
     assert any("dynamite" in i for m in ms for i in m.instruments)
     ms = mentions(code_context("Ten union members died in a dynamite attack on their office.", "1990-01-01"))
     assert any(i.lower() == "dynamite" for m in ms for i in m.instruments)
+
+
+def test_whom_an_accusation_names_does_not_swallow_its_of_phrase():
+    e = [e for e in events("Unidentified men killed a priest. The government accused the death squads of the murder.")
+         if e.type == "ASSAULT"][0]
+    assert "death squads" in names(e.actors) and "murder" not in names(e.actors)

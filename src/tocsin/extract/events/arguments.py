@@ -155,6 +155,8 @@ def _who_of(t: Token) -> Optional[Token]:
     obj = _of_object(t)
     if obj is None or not (partitive or obj.pos_ in ("NOUN", "PROPN")):
         return None
+    if obj.lemma_.lower() in load().nouns:
+        return None  # "accused the death squads of the murder": the "of" is the accusation's
     return obj
 
 
