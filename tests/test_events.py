@@ -1138,3 +1138,8 @@ def test_whom_an_accusation_names_does_not_swallow_its_of_phrase():
     e = [e for e in events("Unidentified men killed a priest. The government accused the death squads of the murder.")
          if e.type == "ASSAULT"][0]
     assert "death squads" in names(e.actors) and "murder" not in names(e.actors)
+
+
+def test_the_road_an_ambush_happened_on_is_where_not_whom():
+    e = one("Guerrillas ambushed a bus on the Litoral highway.", "ASSAULT")
+    assert names(e.recipients) == "bus"

@@ -164,3 +164,15 @@ def test_muc_a_victim_after_a_first_name_is_named():
     raw = "BOGOTA, 19 MAY 90 -- [TEXT] GUNMEN ASSASSINATED CARLOS PIZARRO ON A PLANE TODAY.\n"
     roles = predicted_roles(code_context(story_text(raw), "1990-05-19"), load())
     assert [v.upper() for v in roles["VictimName"]] == ["CARLOS PIZARRO"]
+
+
+def test_muc_a_generic_noun_the_ner_calls_an_organisation_is_no_perpetrator_organisation():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS AMBUSHED A BUS\n"
+           "ON THE LITORAL HIGHWAY AND KILLED TWO PASSENGERS.\n")
+    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    assert [p.upper() for p in roles["PerpInd"]] == ["GUERRILLAS"] and roles["PerpOrg"] == []
+    assert [t.upper() for t in roles["Target"]] == ["BUS"]

@@ -207,6 +207,12 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         return (not low or (low in _PRONOUNS and not partitive) or low in months or is_place(p)
                 or (h is not None and h.ent_type_ in ("DATE", "TIME", "CARDINAL") and not partitive))
 
+    def named_group(p) -> bool:
+        """An armed group or organisation the actor base knows by name ("the Extraditables"),
+        not a common noun capitalised at a sentence start ("Guerrillas ambushed ...")."""
+        e = ents.get(p.entity_id) if p.entity_id else None
+        return e is not None and e.kind in ("armed_group", "organization") and actor_kb().lookup(e.name) is not None
+
     def kind_of(p) -> str:
         e = ents.get(p.entity_id) if p.entity_id else None
         return e.kind if e is not None else ""
@@ -257,9 +263,10 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             if named is not None:  # "the chief of the gang, Pablo Escobar", which the record codes as the name
                 h, f = named, _filler(ctx, *span_of(named))
             low = h.lower_ if h is not None else ""
-            is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and (
-                _acronym(h) or (h.pos_ == "PROPN" and (h.ent_type_ == "ORG" or kind_of(p) in (
-                    "armed_group", "organization")))))  # a group's name ("the Extraditables"), not "guerrillas"
+            generic = h is not None and (h.lemma_.lower() in combatants or low.rstrip("s") in combatants)
+            is_org = low in orgs or low.rstrip("s") in orgs or (h is not None and not generic and (
+                _acronym(h) or (h.pos_ == "PROPN" and (h.ent_type_ == "ORG" or named_group(p)))))  # not
+            # "Guerrillas" the NER calls an organisation at a sentence start
             if is_org:
                 out["PerpOrg"].append(f)
             elif h is not None and _agentive(h, people | perps):
@@ -551,6 +558,8 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             continue
         if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
             continue
+        if t.dep_ == "pobj" and t.lemma_.lower() in lex.cue_set("route_nouns") and t.head.lower_ in ("on", "along", "in", "at"):
+            continue  # "ambushed a bus on the Litoral highway": where, not what
         if t.dep_ == "pobj" and t.head.head.lemma_.lower() in lex.cue_set("aftermath_verbs"):
             continue  # "died later at Rosales hospital": where a victim went, not what was hit
         s0, e0 = span_of(t)

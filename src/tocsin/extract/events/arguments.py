@@ -748,6 +748,8 @@ class ArgumentFinder:
                         continue
                     if p.lower_ == "with" and self._instrument(o):
                         continue  # "fought with rifles"
+                    if p.lower_ in ("on", "at") and _lemma(o) in self.lex.cue_set("route_nouns"):
+                        continue  # "ambushed a bus on the highway": where, not whom
                     out += self.resolve(o)
         if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
             out += self._blast_site(v)  # "exploded near the embassy"
