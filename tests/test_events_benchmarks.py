@@ -176,3 +176,14 @@ def test_muc_a_generic_noun_the_ner_calls_an_organisation_is_no_perpetrator_orga
     roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
     assert [p.upper() for p in roles["PerpInd"]] == ["GUERRILLAS"] and roles["PerpOrg"] == []
     assert [t.upper() for t in roles["Target"]] == ["BUS"]
+
+
+def test_muc_weapons_generic_targets_and_the_armed_forces_installations_are_no_targets():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS ATTACKED THE\n"
+           "MILITARY OFFICES AND A BANK IN USULUTAN AND OTHER IMPORTANT TARGETS.\n")
+    targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
+    assert targets == ["BANK"]

@@ -301,6 +301,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     out["Weapon"] += sentence_weapons(ctx, lex, incident_triggers)
     out["Target"] += near_targets(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs, incident_triggers)
+    out["Target"] = [f for f in out["Target"] if not unlisted_target(ctx, lex, f)]
     if not out["PerpOrg"]:
         out["PerpOrg"] += sole_group(ctx, lex, out["PerpInd"])
     for r in out:
@@ -541,6 +542,22 @@ def military_targets(lex) -> frozenset:
     """Installations and craft of the armed forces (a garrison, a patrol, a helicopter): an
     attack on them is combat, and MUC-4's keys seldom list them as physical targets."""
     return frozenset(lex.cue_set("security_force_nouns") | lex.cue_set("military_craft"))
+
+
+def unlisted_target(ctx, lex, f) -> bool:
+    """A physical target the keys do not list: a weapon ("a Guazapa-type mine"), the bare
+    word "targets" ("important targets"), or an installation or craft its modifier gives to
+    the armed forces ("military offices", "the national police station", "armored vehicles"),
+    like those ``military_targets`` names."""
+    span = ctx.char_span(f.start, f.end) if getattr(f, "start", None) is not None else None
+    if span is None or not len(span):
+        return False
+    h = span.root
+    lemma = h.lemma_.lower()
+    if lemma in lex.cue_set("weapon_nouns") or lemma == "target":
+        return True
+    mods = lex.cue_set("security_force_modifiers")
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in mods for c in h.children)
 
 
 def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
