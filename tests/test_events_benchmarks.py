@@ -187,3 +187,14 @@ def test_muc_weapons_generic_targets_and_the_armed_forces_installations_are_no_t
            "MILITARY OFFICES AND A BANK IN USULUTAN AND OTHER IMPORTANT TARGETS.\n")
     targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
     assert targets == ["BANK"]
+
+
+def test_muc_craft_and_victims_are_no_perpetrators():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  HELICOPTER GUNSHIPS\n"
+           "STRAFED A VILLAGE AND KILLED TWO PEASANTS.\n")
+    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    assert roles["PerpInd"] == [] and roles["PerpOrg"] == []

@@ -241,6 +241,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                     found.append(Filler(ctx.text[t.idx:t.idx + len(t)], t.idx, t.idx + len(t)))
         return found
 
+    platforms = (frozenset(lex.cues.get("mode_cues") or {}) | lex.cue_set("military_craft")) - people - perps  # not "gunmen"
     incident_triggers: list[tuple[int, int]] = []
     event_of = {(o.start, o.end): e for e in (ctx.events or []) for o in e.mentions}
     for m in mentions(ctx):
@@ -258,6 +259,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 continue
             if kind_of(p) == "country" or (h is not None and h.ent_type_ in ("GPE", "LOC")):
                 continue
+            if h is not None and ({h.lemma_.lower(), h.lower_.rstrip("s")} & (platforms | {"victim", "hostage", "casualty"})):
+                continue  # "helicopter gunships", "Avianca's Boeing 727" are craft; "the victims" suffered it
             f = Filler(p.text, p.start, p.end)
             named = name_in_apposition(ctx, h)
             if named is not None:  # "the chief of the gang, Pablo Escobar", which the record codes as the name
