@@ -198,3 +198,14 @@ def test_muc_craft_and_victims_are_no_perpetrators():
            "STRAFED A VILLAGE AND KILLED TWO PEASANTS.\n")
     roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
     assert roles["PerpInd"] == [] and roles["PerpOrg"] == []
+
+
+def test_muc_a_bare_weapons_is_no_instrument():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS ATTACKED A BANK\n"
+           "WITH WEAPONS AND GRENADES.\n")
+    weapons = [w.upper() for w in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Weapon"]]
+    assert "WEAPONS" not in weapons and any("GRENADE" in w for w in weapons)

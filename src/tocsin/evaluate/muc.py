@@ -305,6 +305,8 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     out["Target"] += near_targets(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs, incident_triggers)
     out["Target"] = [f for f in out["Target"] if not unlisted_target(ctx, lex, f)]
+    out["Weapon"] = [w for w in out["Weapon"] if norm(w) not in ("WEAPON", "WEAPONS", "ARMS", "FIREARMS")]  # a bare
+    # "weapons" names no instrument the keys list ("automatic weapons" does)
     if not out["PerpOrg"]:
         out["PerpOrg"] += sole_group(ctx, lex, out["PerpInd"])
     for r in out:
