@@ -424,16 +424,15 @@ def person_name(ctx, h, titles: frozenset) -> str:
     ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
     name = ent.name if ent is not None and ent.kind == "person" and ent.name and len(ent.name.split()) > len(
         local.split()) else local
-    if ent is None or ent.kind != "person":  # the name written out in full elsewhere in the story
-        for x in h.doc:
-            if x.lower_ != h.lower_ or x.i == h.i or x.pos_ != "PROPN":
-                continue
-            s0 = x.i
-            while s0 > x.sent.start and h.doc[s0 - 1].pos_ == "PROPN" and h.doc[s0 - 1].dep_ == "compound":
-                s0 -= 1
-            other = ctx.text[h.doc[s0].idx:x.idx + len(x.text)]
-            if len(other.split()) > len(name.split()) and other.lower().endswith(local.lower()):
-                name = other
+    for x in h.doc:  # the name written out in full elsewhere in the story ("Julio Torres" for "Torres")
+        if x.lower_ != h.lower_ or x.i == h.i or x.pos_ != "PROPN":
+            continue
+        s0 = x.i
+        while s0 > x.sent.start and h.doc[s0 - 1].pos_ == "PROPN" and h.doc[s0 - 1].dep_ == "compound":
+            s0 -= 1
+        other = ctx.text[h.doc[s0].idx:x.idx + len(x.text)]
+        if len(other.split()) > len(name.split()) and other.lower().endswith(local.lower()):
+            name = other
     from tocsin.actors.kb import load as actor_kb
 
     words = name.split()
