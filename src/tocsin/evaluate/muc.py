@@ -211,7 +211,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
         """An armed group or organisation the actor base knows by name ("the Extraditables"),
         not a common noun capitalised at a sentence start ("Guerrillas ambushed ...")."""
         e = ents.get(p.entity_id) if p.entity_id else None
-        return e is not None and e.kind in ("armed_group", "organization") and actor_kb().lookup(e.name) is not None
+        return e is not None and e.kind in ("armed_group", "organization") and kb.lookup(e.name) is not None
 
     def kind_of(p) -> str:
         e = ents.get(p.entity_id) if p.entity_id else None
@@ -259,7 +259,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 continue
             if kind_of(p) == "country" or (h is not None and h.ent_type_ in ("GPE", "LOC")):
                 continue
-            if h is not None and ({h.lemma_.lower(), h.lower_.rstrip("s")} & (platforms | {"victim", "hostage", "casualty"})):
+            if h is not None and ({h.lemma_.lower(), h.lower_.rstrip("s")} & (platforms | lex.cue_set("sufferer_nouns"))):
                 continue  # "helicopter gunships", "Avianca's Boeing 727" are craft; "the victims" suffered it
             f = Filler(p.text, p.start, p.end)
             named = name_in_apposition(ctx, h)
@@ -305,8 +305,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     out["Target"] += near_targets(ctx, lex, incident_triggers)
     out["PerpOrg"] += responsible_orgs(ctx, lex, orgs, incident_triggers)
     out["Target"] = [f for f in out["Target"] if not unlisted_target(ctx, lex, f)]
-    out["Weapon"] = [w for w in out["Weapon"] if norm(w) not in ("WEAPON", "WEAPONS", "ARMS", "FIREARMS")]  # a bare
-    # "weapons" names no instrument the keys list ("automatic weapons" does)
+    out["Weapon"] = [w for w in out["Weapon"] if norm(w).lower() not in lex.cue_set("bare_weapon_words")]
     if not out["PerpOrg"]:
         out["PerpOrg"] += sole_group(ctx, lex, out["PerpInd"])
     for r in out:
@@ -558,7 +557,7 @@ def unlisted_target(ctx, lex, f) -> bool:
         return False
     h = span.root
     lemma = h.lemma_.lower()
-    if lemma in lex.cue_set("weapon_nouns") or lemma == "target":
+    if lemma in lex.cue_set("weapon_nouns") or lemma in lex.cue_set("bare_target_words"):
         return True
     mods = lex.cue_set("security_force_modifiers")
     return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in mods for c in h.children)
@@ -568,7 +567,7 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
     """Physical things an attack's trigger governs through a preposition or as its object
     ("a bomb exploded at the headquarters of X", "used explosives against the town hall"),
     two arcs away at most; places where it happened ("in the town") are not targets."""
-    from tocsin.extract.events.arguments import span_of
+    from tocsin.extract.events.arguments import on_route, span_of
 
     physical = lex.cue_set("physical_nouns") - lex.cue_set("locative_nouns") - military_targets(lex)
     out = []
@@ -579,7 +578,7 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             continue
         if t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "into", "with", "by", "of"):
             continue
-        if t.dep_ == "pobj" and t.lemma_.lower() in lex.cue_set("route_nouns") and t.head.lower_ in ("on", "along", "in", "at"):
+        if on_route(t, lex):
             continue  # "ambushed a bus on the Litoral highway": where, not what
         if t.dep_ == "pobj" and t.head.head.lemma_.lower() in lex.cue_set("aftermath_verbs"):
             continue  # "died later at Rosales hospital": where a victim went, not what was hit

@@ -193,6 +193,12 @@ def arrest_of(prep: Token, lex: Lexicon) -> Optional[Token]:
     return None
 
 
+def on_route(o: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a road an event happened on ("ambushed a bus on the Litoral highway"):
+    where, not whom or what (``route_nouns``; "blew up the highway" still names a target)."""
+    return o.dep_ == "pobj" and o.head.lower_ in ("on", "along", "in", "at") and _lemma(o) in lex.cue_set("route_nouns")
+
+
 def _ruled_out(v: Token) -> bool:
     """Whether a verb is "rule out" ("the embassy ruled out a terrorist attack"): its subject
     did not carry out its object."""
@@ -748,7 +754,7 @@ class ArgumentFinder:
                         continue
                     if p.lower_ == "with" and self._instrument(o):
                         continue  # "fought with rifles"
-                    if p.lower_ in ("on", "at") and _lemma(o) in self.lex.cue_set("route_nouns"):
+                    if on_route(o, self.lex):
                         continue  # "ambushed a bus on the highway": where, not whom
                     out += self.resolve(o)
         if not out and _lemma(v) in self.lex.cue_set("blast_verbs"):
