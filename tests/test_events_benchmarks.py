@@ -209,3 +209,46 @@ def test_muc_a_bare_weapons_is_no_instrument():
            "WITH WEAPONS AND GRENADES.\n")
     weapons = [w.upper() for w in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Weapon"]]
     assert "WEAPONS" not in weapons and any("GRENADE" in w for w in weapons)
+
+
+def test_muc_a_perpetrator_named_in_part_is_named_in_full():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("MEDELLIN, 19 MAY 90 -- [TEXT] THE POLICE ARE HUNTING PABLO ESCOBAR GAVIRIA, THE CARTEL BOSS.\n"
+           "ACCORDING TO THE POLICE, ESCOBAR GAVIRIA MURDERED A JUDGE IN MEDELLIN TODAY.\n")
+    roles = predicted_roles(code_context(story_text(raw), "1990-05-19"), load())
+    assert [p.upper() for p in roles["PerpInd"]] == ["PABLO ESCOBAR GAVIRIA"]
+
+
+def test_muc_a_victim_called_by_the_first_of_two_surnames_is_named_in_full():
+    """Hispanic names carry two surnames and the first is the one used alone ("Mr Meneses")."""
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("QUITO, 30 APR 90 -- [TEXT] ABOARD THE BOAT WERE ECUADOREANS LUIS ANTONIO MENESES BENAVIDES AND\n"
+           "EDWIN TENEDA.  GUNMEN ATTACKED THE BOAT TODAY.  MR. MENESES WAS WOUNDED.\n")
+    roles = predicted_roles(code_context(story_text(raw), "1990-04-30"), load())
+    assert "LUIS ANTONIO MENESES BENAVIDES" in [v.upper() for v in roles["VictimName"]]
+
+
+def test_muc_combat_losses_named_through_a_partitive_or_a_rank_and_an_invasion_are_no_incidents():
+    from tocsin.evaluate.muc import muc_incident, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+    from tocsin.extract.events.lexicon import load
+
+    lex = load()
+    for body in ("THE NUMBER OF GUERRILLAS KILLED BY ARMY TROOPS HAS RISEN TO 26.",
+                 "TWO OF THE WOUNDED SUBVERSIVES DIED LATER AT THE HOSPITAL.",
+                 "POLICEMAN JOSE FELIX AGUIRRE WAS SERIOUSLY WOUNDED BY A BULLET.",
+                 "THE U.S. INVASION OF PANAMA BEGAN AT DAWN."):
+        ctx = code_context(story_text(f"LIMA, 20 DEC 89 -- [TEXT] {body}\n"), "1989-12-20")
+        incidents = [m for m in mentions(ctx) if muc_incident(
+            ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date)]
+        assert incidents == [], body
+    ctx = code_context(story_text("LIMA, 20 DEC 89 -- [TEXT] TERRORISTS KILLED TWO OF THE PEASANTS.\n"), "1989-12-20")
+    assert any(muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date)
+               for m in mentions(ctx))

@@ -277,7 +277,11 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
                 # keeps ("TWO PAID ASSASSINS": no count slot holds it)
                 nums = [x for c in h.children if c.dep_ == "nummod" and c.idx < f.start for x in c.subtree]
                 start = min([x.idx for x in nums] + [f.start])
-                out["PerpInd"].append(Filler(ctx.text[start:f.end], start, f.end))
+                name = person_name(ctx, h, titles) if h.ent_type_ == "PERSON" and h.pos_ == "PROPN" else ""
+                if name and name.lower() not in f.lower():  # a name written out in full elsewhere
+                    out["PerpInd"].append(Filler(name, h.idx, h.idx + len(h.text)))  # ("Pablo Escobar Gaviria")
+                else:
+                    out["PerpInd"].append(Filler(ctx.text[start:f.end], start, f.end))
             if h is not None:
                 out["PerpOrg"] += org_inside(p, h)
         for p in m.recipients + m.victims:
@@ -417,7 +421,8 @@ def person_name(ctx, h, titles: frozenset) -> str:
     while start > h.sent.start and h.doc[start - 1].dep_ == "compound" and (
             h.doc[start - 1].pos_ == "PROPN" or h.doc[start - 1].ent_type_ == "PERSON"):
         start -= 1
-    while start < h.i and (h.doc[start].lower_.rstrip(".") in titles or h.doc[start].lemma_.lower() in titles):
+    while start < h.i and (h.doc[start].lower_.rstrip(".") in titles or h.doc[start].lemma_.lower() in titles
+                           or h.doc[start].is_punct):  # "Mr . Meneses", the title's stop a token of its own
         start += 1
     local = ctx.text[h.doc[start].idx:h.idx + len(h.text)]
     ent = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
@@ -426,11 +431,13 @@ def person_name(ctx, h, titles: frozenset) -> str:
     for x in h.doc:  # the name written out in full elsewhere in the story ("Julio Torres" for "Torres")
         if x.lower_ != h.lower_ or x.i == h.i or x.pos_ != "PROPN":
             continue
-        s0 = x.i
+        s0, e0 = x.i, x
         while s0 > x.sent.start and h.doc[s0 - 1].pos_ == "PROPN" and h.doc[s0 - 1].dep_ == "compound":
             s0 -= 1
-        other = ctx.text[h.doc[s0].idx:x.idx + len(x.text)]
-        if len(other.split()) > len(name.split()) and other.lower().endswith(local.lower()):
+        while e0.dep_ == "compound" and e0.head.i == e0.i + 1 and e0.head.pos_ == "PROPN":
+            e0 = e0.head  # a surname followed by a second one ("Meneses" in "Luis Antonio Meneses Benavides")
+        other = ctx.text[h.doc[s0].idx:e0.idx + len(e0.text)]
+        if len(other.split()) > len(name.split()) and f" {local.lower()} " in f" {other.lower()} ":
             name = other
     from tocsin.actors.kb import load as actor_kb
 
@@ -440,7 +447,8 @@ def person_name(ctx, h, titles: frozenset) -> str:
     # "EL ESPECTADOR DIRECTOR GUILLERMO CANO", "SPANIARD JOSE MARIA MARTINEZ"): the name is what
     # follows its last title or nationality
     last = max((i for i, w in enumerate(words[:-1])
-                if w.lower().strip(".,") in titles or w.strip(".,").title() in demonyms), default=-1)
+                if w.lower().strip(".,") in titles or w.strip(".,").title() in demonyms
+                or w.strip(".,").title()[:-1] in demonyms), default=-1)  # "Ecuadoreans Luis Antonio Meneses ..."
     return " ".join(words[last + 1:])
 
 
@@ -700,13 +708,29 @@ def combat_only(ctx, victims, lex) -> bool:
     convoy", "soldiers"): combat, which MUC-4 does not template."""
     combatants = lex.cue_set("combatant_nouns") | lex.cue_set("security_force_nouns")
     modifiers = lex.cue_set("security_force_modifiers")
+    from tocsin.extract.events.arguments import _who_of
+
+    forces = lex.cue_set("security_force_nouns")
     heads = []
     for p in victims:
         span = ctx.char_span(p.start, p.end)
         if span is not None and len(span) and span.root.ent_type_ not in ("DATE", "TIME"):
-            heads.append(span.root)  # a time the parser took for a target says nothing
-    return bool(heads) and all(h.lemma_.lower() in combatants or h.lower_ in combatants or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in modifiers for c in h.children) for h in heads)
+            h = span.root
+            for _ in range(3):  # "two of the wounded subversives", "members of the FARC"
+                who = _who_of(h)
+                if who is None:
+                    break
+                h = who
+            heads.append(h)  # a time the parser took for a target says nothing
+    return bool(heads) and all(h.lemma_.lower() in combatants or h.lower_ in combatants or _armed_group(ctx, h) or any(
+        (c.dep_ in ("compound", "amod") and c.lemma_.lower() in modifiers)
+        or (c.dep_ == "compound" and c.lemma_.lower() in forces) for c in h.children) for h in heads)
+
+
+def _armed_group(ctx, h) -> bool:
+    """Whether a token names an armed group the entity stage knows ("the FARC")."""
+    e = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
+    return e is not None and e.kind == "armed_group"
 
 
 def _agentive(h, person_words) -> bool:
