@@ -192,3 +192,13 @@ def test_title_phrase_apposed_to_a_name_is_the_person():
     assert perez.kind == "person" and perez.sector == "GOV"
     assert _by_text(rec, "The Minister") is perez
     assert _by_text(rec, "Perez") is perez
+
+
+def test_lookup_of_a_name_in_capitals():
+    """All-capitals text has lost the case the forms are written in: a multiword name is found
+    whatever its case, and "THE" and a possessive go as "the" does; a single word is not
+    ("ARMY" is no name)."""
+    kb = kb_mod.load()
+    assert kb.lookup("THE GUATEMALAN NATIONAL REVOLUTIONARY UNITY").name == "Guatemalan National Revolutionary Unity"
+    assert kb.lookup("THE FMLN") is kb.lookup("FMLN'S") is kb.lookup("FMLN")
+    assert kb.lookup("THE ARMY") is None

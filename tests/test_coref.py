@@ -43,6 +43,19 @@ def test_two_surnames_link_to_the_full_name_also_in_capitals_with_a_possessive()
     assert names == {"ROBERTO GARCIA ALVARADO"}
 
 
+def test_the_first_of_two_surnames_links_to_the_full_name_but_not_a_given_name_or_a_description():
+    ctx = _ctx("Gunmen wounded Luis Antonio Meneses Benavides near the border. Meneses was taken to "
+               "a hospital in Quito, where Luis Carlos Galan visited him. Carlos was silent.")
+    full = ctx.entity_at(*_at(ctx, "Luis Antonio Meneses Benavides"))
+    assert full is not None and ctx.entity_at(*_at(ctx, "Meneses", 1)) is full
+    galan = ctx.entity_at(*_at(ctx, "Luis Carlos Galan"))
+    assert ctx.entity_at(*_at(ctx, "Carlos", 1)) is not galan  # a given name stands for no one
+    ctx = _ctx("A Chinese-born American citizen who was held in Evin prison was freed on Saturday. "
+               "Swiss diplomats represent American interests in Tehran.")
+    other = ctx.entity_at(*_at(ctx, "American", 1))
+    assert other is None or other.kind != "person"
+
+
 def test_unknown_surname_links_to_full_name():
     ctx = _ctx("Alex Mello, a security consultant, spoke on Monday. Mello said the risk was growing.")
     e = ctx.entity_at(*_at(ctx, "Alex Mello"))

@@ -132,6 +132,7 @@ class KB:
     female: frozenset = frozenset()
     coref: dict = field(default_factory=dict)
     version: int = 0
+    _folded: Optional[dict] = field(default=None, repr=False)
 
     def state_of(self, actor_id: str) -> Optional[str]:
         a = self.actors.get(actor_id)
@@ -142,10 +143,23 @@ class KB:
         t = normalise(text)
         aid = self.phrases.get(t) or self.demonyms.get(t)
         if aid is None:
-            t2 = re.sub(r"^(the|The)\s+", "", t)
-            t2 = re.sub(r"['’]s?$", "", t2)
+            t2 = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
+            t2 = re.sub(r"['’]s?$", "", t2, flags=re.IGNORECASE)
             aid = self.phrases.get(t2) or self.demonyms.get(t2)
+            if aid is None and t2.isupper() and " " in t2:
+                # all-capitals text ("THE GUATEMALAN NATIONAL REVOLUTIONARY UNITY") has lost
+                # the case the forms are written in; a single word may be a common one ("ARMY")
+                aid = self.folded_phrases().get(t2.casefold())
         return self.actors.get(aid) if aid else None
+
+    def folded_phrases(self) -> dict[str, str]:
+        """Multiword surface forms in lower case -> actor id (the first form wins a clash)."""
+        if self._folded is None:
+            self._folded = {}
+            for form, aid in self.phrases.items():
+                if " " in form:
+                    self._folded.setdefault(form.casefold(), aid)
+        return self._folded
 
 
 def normalise(text: str) -> str:

@@ -263,15 +263,18 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
                 return False
         return True
 
-    # surnames anywhere in the text
-    for ent in entities:
-        info = infos.get(ent.id)
-        if ent.kind != "person" or info is None or not info.surname or len(info.surname) < 3:
-            continue
-        for ms, me in whole_word(text, info.surname):
-            if free(ms, me) and not ctx.excluded(ms, me):
-                _add_mention(ent, ms, me, text)
-                bisect.insort(taken, (ms, me))
+    # surnames anywhere in the text; then the first of two surnames ("Meneses" for "Luis
+    # Antonio Meneses Benavides") where no other name has taken it
+    for attr in ("surname", "first_surname"):
+        for ent in entities:
+            info = infos.get(ent.id)
+            word = getattr(info, attr, None) if info is not None else None
+            if ent.kind != "person" or not word or len(word) < 3:
+                continue
+            for ms, me in whole_word(text, word):
+                if free(ms, me) and not ctx.excluded(ms, me):
+                    _add_mention(ent, ms, me, text)
+                    bisect.insort(taken, (ms, me))
     # antecedent table
     doc = ctx.doc
     for ent in entities:

@@ -60,6 +60,7 @@ class EntityInfo:
     number: str = "sg"
     title: Optional[str] = None
     surname: Optional[str] = None
+    first_surname: Optional[str] = None  # of two: "Meneses" in "Luis Antonio Meneses Benavides"
 
 
 _WS = re.compile(r"\s+")
@@ -569,6 +570,33 @@ class _Builder:
         return self.cands
 
 
+def first_of_two_surnames(name: str, kb: KB) -> Optional[str]:
+    """The first of a Spanish or Portuguese name's two surnames, which stands for the person
+    on its own ("Escobar" for "Pablo Escobar Gaviria", "Oqueli" for "Hector Oqueli
+    Colindres"): the next-to-last word of a name of three or more words, when it is a
+    capitalised word of three letters or more and no given name ("Luis Carlos Galan": Galan)."""
+    words = name.split()
+    particles = frozenset((kb.coref or {}).get("non_hispanic_name_particles") or ())
+    prefixes = tuple(p for p in particles if p.endswith("-"))  # "al-Muhandis"
+    if len(words) < 3 or any(w.lower() in particles or w.lower().startswith(prefixes) for w in words):
+        return None
+    w = words[-2]
+    if len(w) < 3 or not all(x[:1].isupper() for x in words[-2:]) or not w.replace("-", "").isalpha() \
+            or w in kb.demonyms:  # not "a Chinese-born American citizen"
+        return None
+    return None if w.lower() in _given_names(kb) else w
+
+
+_GIVEN: dict[int, frozenset] = {}
+
+
+def _given_names(kb: KB) -> frozenset:
+    """The knowledge base's given names, lower-cased (once per loaded base)."""
+    if id(kb) not in _GIVEN:
+        _GIVEN[id(kb)] = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
+    return _GIVEN[id(kb)]
+
+
 def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str, EntityInfo], list[tuple[Cand, str]]]:
     """One entity per actor key; surname-only person mentions join the full name."""
     persons_full = {}
@@ -580,9 +608,12 @@ def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str,
             # "Maria Eugenia Landaeta" taken for an organisation, "Landaeta" a person later on
             c.key, c.kind = "person:" + c.name, "person"
     tails = {}  # "Garcia Alvarado" -> the key of "Roberto Garcia Alvarado" (two surnames)
+    firsts = {}  # "Meneses" -> the key of "Luis Antonio Meneses Benavides"
     for c in cands:
         if c.kind == "person" and c.source == "name" and len(c.name.split()) > 1:
             persons_full.setdefault(c.name.split()[-1], c.key)
+            if (first := first_of_two_surnames(c.name, kb)) is not None:
+                firsts.setdefault(first, c.key)
             words = c.name.split()
             for k in range(1, len(words) - 1):
                 tails.setdefault(" ".join(words[k:]), c.key)
@@ -592,7 +623,7 @@ def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str,
     for c in cands:
         single = len(c.name.split()) == 1
         if c.kind == "person" and c.source == "name" and single and c.key.startswith("person:"):
-            full = persons_full.get(c.name)
+            full = persons_full.get(c.name) or firsts.get(c.name)
             if full:
                 c.key = full
         elif single and c.key.startswith("org:") and c.name in persons_full:
@@ -630,6 +661,7 @@ def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str,
             parts = e.name.split()
             infos[e.id] = info[key]
             infos[e.id].surname = parts[-1] if len(parts) > 1 else None
+            infos[e.id].first_surname = first_of_two_surnames(e.name, kb)
         else:
             infos[e.id] = info[key]
         ents.append(e)
