@@ -252,3 +252,22 @@ def test_muc_combat_losses_named_through_a_partitive_or_a_rank_and_an_invasion_a
     ctx = code_context(story_text("LIMA, 20 DEC 89 -- [TEXT] TERRORISTS KILLED TWO OF THE PEASANTS.\n"), "1989-12-20")
     assert any(muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date)
                for m in mentions(ctx))
+
+
+def test_muc_an_armed_forces_operation_naming_no_victim_is_no_incident_but_their_massacre_is():
+    from tocsin.evaluate.muc import muc_incident, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+    from tocsin.extract.events.lexicon import load
+
+    lex = load()
+
+    def incidents(body: str) -> list:
+        ctx = code_context(story_text(f"SAN SALVADOR, 13 SEP 89 -- [TEXT] {body}\n"), "1989-09-13")
+        return [m.text for m in mentions(ctx) if muc_incident(
+            ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date, m.mode)]
+
+    assert incidents("THE AIR FORCE BOMBED AREAS NEAR PERQUIN TODAY.") == []
+    assert incidents("THE AIR FORCE BOMBED A CLINIC NEAR PERQUIN TODAY.") != []
+    assert incidents("THE ARMY MASSACRED PEASANTS NEAR PERQUIN TODAY.") != []
+    assert incidents("THE ARMY OF NATIONAL LIBERATION HAS BOMBED AREAS NEAR PERQUIN.") != []

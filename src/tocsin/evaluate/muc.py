@@ -245,12 +245,13 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     incident_triggers: list[tuple[int, int]] = []
     event_of = {(o.start, o.end): e for e in (ctx.events or []) for o in e.mentions}
     for m in mentions(ctx):
-        if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date):
+        if not muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date,
+                            m.mode):
             ev = event_of.get((m.start, m.end))
             # a mention of an event whose other mentions name a non-military target is no combat
             # ("opened fire on the police guarding a substation that was damaged in the attack")
             if ev is None or combat_only(ctx, ev.recipients, lex) or not muc_incident(
-                    ctx, lex, m.type, m.modality, m.start, m.end, ev.recipients, m.actors, m.date):
+                    ctx, lex, m.type, m.modality, m.start, m.end, ev.recipients, m.actors, m.date, m.mode):
                 continue
         victim_spans = {(v.start, v.end) for v in m.recipients + m.victims}
         for p in m.actors:
@@ -667,12 +668,16 @@ def responsible_orgs(ctx, lex, orgs, triggers: list[tuple[int, int]]) -> list[st
 
 
 def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, victims, actors,
-                 when=None) -> bool:
+                 when=None, mode: Optional[str] = None) -> bool:
     """Whether an event or mention is what MUC-4's task definition templates: an asserted or
     claimed ASSAULT that is not combat ("clashes"; attacks on guerrillas or only on the
     security forces), not a generic reference (a bare plural with no participant: "bombings
-    in the cities") and recent (at most two months before the story when its date is stated)."""
+    in the cities"), not an operation of the armed forces that names no victim and is no
+    targeted killing ("the air force bombed areas near Perquin"; a massacre by the army is
+    one) and recent (at most two months before the story when its date is stated)."""
     if type_ != "ASSAULT" or modality not in ("asserted", "claimed") or combat_only(ctx, victims, lex):
+        return False
+    if mode != "targeted" and forces_only(ctx, actors, lex) and not _civilian_victims(ctx, victims, lex):
         return False
     if when is not None and when.value and when.source == "modifier" and ctx.published:
         d = _latest_day(when.value)
@@ -687,6 +692,36 @@ def muc_incident(ctx, lex, type_: str, modality: str, start: int, end: int, vict
     generic = root.tag_ == "NNS" and not victims and not actors and not any(
         c.dep_ in ("det", "nummod", "poss") for c in root.children)
     return not generic
+
+
+def forces_only(ctx, actors, lex) -> bool:
+    """Whether every actor of an attack is a state's armed force ("the Salvadoran air force",
+    "11th Brigade troops", "helicopter gunships")."""
+    forces = lex.cue_set("security_force_nouns") | lex.cue_set("military_craft")
+    modifiers = lex.cue_set("security_force_modifiers")
+    heads = [sp.root for p in actors if (sp := ctx.char_span(p.start, p.end)) is not None and len(sp)]
+    return bool(heads) and all(_state_force(ctx, h, forces, modifiers) for h in heads)
+
+
+def _state_force(ctx, h, forces, modifiers) -> bool:
+    """Whether a head names a state's force: by its noun or modifier, and not an armed group
+    named like one ("the Army of National Liberation", "the ELN army")."""
+    if _armed_group(ctx, h) or any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children):
+        return False
+    return h.lemma_.lower() in forces or h.lower_ in forces or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in modifiers for c in h.children)
+
+
+def _civilian_victims(ctx, victims, lex) -> bool:
+    """Whether an attack names a victim or target that is no place ("the outskirts")."""
+    locative = lex.cue_set("locative_nouns")
+    for p in victims:
+        sp = ctx.char_span(p.start, p.end)
+        if sp is None or not len(sp) or sp.root.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+            continue
+        if sp.root.lemma_.lower() not in locative and sp.root.lower_ not in locative:
+            return True
+    return False
 
 
 def _latest_day(value: str) -> Optional[date]:
@@ -842,7 +877,7 @@ def command(
             ctx = code_context(story_text(raw), published(raw))
             assaults = [e for e in ctx.events if e.type == "ASSAULT" and e.modality in ("asserted", "claimed")]
             events = [e for e in assaults if muc_incident(ctx, lex, e.type, e.modality, e.trigger.start,
-                                                          e.trigger.end, e.recipients, e.actors, e.date)]
+                                                          e.trigger.end, e.recipients, e.actors, e.date, e.mode)]
             has_gold, has_pred = bool(tpls), bool(events)
             detect.tp += has_gold and has_pred
             detect.fp += has_pred and not has_gold
