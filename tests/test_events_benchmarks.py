@@ -271,3 +271,17 @@ def test_muc_an_armed_forces_operation_naming_no_victim_is_no_incident_but_their
     assert incidents("THE AIR FORCE BOMBED A CLINIC NEAR PERQUIN TODAY.") != []
     assert incidents("THE ARMY MASSACRED PEASANTS NEAR PERQUIN TODAY.") != []
     assert incidents("THE ARMY OF NATIONAL LIBERATION HAS BOMBED AREAS NEAR PERQUIN.") != []
+
+
+def test_muc_the_home_a_victim_was_leaving_and_a_bare_group_are_no_fillers():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] UNIDENTIFIED INDIVIDUALS MACHINEGUNNED THE MINISTER'S CAR AS HE\n"
+           "WAS LEAVING HIS HOME.  THE GROUP ALSO BOMBED A BANK IN SANTA TECLA.\n")
+    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    targets = [t.upper() for t in roles["Target"]]
+    assert any("CAR" in t for t in targets) and any("BANK" in t for t in targets)
+    assert not any("HOME" in t for t in targets)
+    assert [p.upper() for p in roles["PerpInd"]] == ["UNIDENTIFIED INDIVIDUALS"]

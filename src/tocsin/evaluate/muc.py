@@ -273,7 +273,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
             # "Guerrillas" the NER calls an organisation at a sentence start
             if is_org:
                 out["PerpOrg"].append(f)
-            elif h is not None and _agentive(h, people | perps):
+            elif h is not None and _agentive(h, people | perps) and not _bare_collective(h, lex):
                 # not "the shock wave", "shrapnel", "the incident"; with its number, which slot 9
                 # keeps ("TWO PAID ASSASSINS": no count slot holds it)
                 nums = [x for c in h.children if c.dep_ == "nummod" and c.idx < f.start for x in c.subtree]
@@ -579,6 +579,7 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
     from tocsin.extract.events.arguments import on_route, span_of
 
     physical = lex.cue_set("physical_nouns") - lex.cue_set("locative_nouns") - military_targets(lex)
+    trigger_roots = {trig.i for trig, _ in _trigger_sentences(ctx, triggers)}
     out = []
     for trig, t in _trigger_sentences(ctx, triggers):
         if t.pos_ != "NOUN" or not (t.lemma_.lower() in physical or t.lower_ in physical):
@@ -591,9 +592,20 @@ def near_targets(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
             continue  # "ambushed a bus on the Litoral highway": where, not what
         if t.dep_ == "pobj" and t.head.head.lemma_.lower() in lex.cue_set("aftermath_verbs"):
             continue  # "died later at Rosales hospital": where a victim went, not what was hit
+        if _in_time_clause(t, lex, trigger_roots):
+            continue  # "shot as he was leaving his home": when it happened, not what was hit
         s0, e0 = span_of(t)
         out.append(_filler(ctx, s0, e0))
     return out
+
+
+def _in_time_clause(t, lex, trigger_roots: set) -> bool:
+    """Whether a noun is the object of a verb of a clause that says when an attack happened
+    ("as he was leaving his home", "while travelling between his home and office"), a verb
+    that is no attack itself."""
+    gov = t.head if t.dep_ in ("dobj", "nsubjpass") else t.head.head
+    return gov.pos_ in ("VERB", "AUX") and gov.i not in trigger_roots and gov.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.cue_set("time_clause_marks") for c in gov.children)
 
 
 def sentence_weapons(ctx, lex, triggers: list[tuple[int, int]]) -> list[str]:
@@ -766,6 +778,15 @@ def _armed_group(ctx, h) -> bool:
     """Whether a token names an armed group the entity stage knows ("the FARC")."""
     e = ctx.entity_at(h.idx, h.idx + len(h.text)) if ctx.entities else None
     return e is not None and e.kind == "armed_group"
+
+
+def _bare_collective(h, lex) -> bool:
+    """A collective head with nothing that says who ("the group", "the same group"): it stands
+    for a group the story names elsewhere, which the keys list instead."""
+    if h.lemma_.lower() not in lex.cue_set("collective_heads") or h.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ not in ("det", "predet") and c.lower_ not in lex.cue_set("filler_drop_words") | {"same"}
+                   for c in h.children)
 
 
 def _agentive(h, person_words) -> bool:
