@@ -236,6 +236,12 @@ def _add_mention(ent: Entity, start: int, end: int, text: str) -> None:
         ent.mentions.append(Mention(start=start, end=end, text=text[start:end]))
 
 
+def _named_place(doc, start: int, end: int) -> bool:
+    """Whether the NER tags the words at [start, end) as a place or a group of people."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for t in span)
+
+
 def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: list) -> CorefState:
     """Add surname and pronoun mentions to ``entities``; keep the state in ctx.shared["coref"]."""
     text = ctx.text
@@ -272,6 +278,8 @@ def resolve_document(ctx: Context, entities: list[Entity], infos: dict, linked: 
             if ent.kind != "person" or not word or len(word) < 3:
                 continue
             for ms, me in whole_word(text, word):
+                if attr == "first_surname" and _named_place(ctx.doc, ms, me):
+                    continue  # "Santos" the city, not Jose Santos Zelaya
                 if free(ms, me) and not ctx.excluded(ms, me):
                     _add_mention(ent, ms, me, text)
                     bisect.insort(taken, (ms, me))
