@@ -285,3 +285,14 @@ def test_muc_the_home_a_victim_was_leaving_and_a_bare_group_are_no_fillers():
     assert any("CAR" in t for t in targets) and any("BANK" in t for t in targets)
     assert not any("HOME" in t for t in targets)
     assert [p.upper() for p in roles["PerpInd"]] == ["UNIDENTIFIED INDIVIDUALS"]
+
+
+def test_muc_a_victim_s_name_drops_plural_titles_and_nationalities_before_it():
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    raw = ("LIMA, 3 JAN 90 -- [TEXT] COUNCILMEN JUAN MANUEL GARABITO FROM PIURA HAS ALSO BEEN SHOT TO\n"
+           "DEATH.  AUTHORITIES BLAMED SHINING PATH FOR THE ATTACK.\n")
+    names = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["VictimName"]
+    assert [n.upper() for n in names] == ["JUAN MANUEL GARABITO"]

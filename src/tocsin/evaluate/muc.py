@@ -447,10 +447,16 @@ def person_name(ctx, h, titles: frozenset) -> str:
     # the entity's longest mention may carry a description ("PDC LEADER DANILO BARILLAS",
     # "EL ESPECTADOR DIRECTOR GUILLERMO CANO", "SPANIARD JOSE MARIA MARTINEZ"): the name is what
     # follows its last title or nationality
-    last = max((i for i, w in enumerate(words[:-1])
-                if w.lower().strip(".,") in titles or w.strip(".,").title() in demonyms
-                or w.strip(".,").title()[:-1] in demonyms), default=-1)  # "Ecuadoreans Luis Antonio Meneses ..."
+    last = max((i for i, w in enumerate(words[:-1]) if _title_word(w.strip(".,"), titles, demonyms)), default=-1)
     return " ".join(words[last + 1:])
+
+
+def _title_word(w: str, titles: frozenset, demonyms) -> bool:
+    """A title, a person noun or a nationality, also in the plural ("Ecuadoreans Luis Antonio
+    Meneses ...", "councilmen Juan Manuel Garabito", "U.S. citizens David Leslie Kent")."""
+    low = w.lower()
+    singular = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "man" if low.endswith("men") else low}
+    return bool(singular & titles) or any(x.title() in demonyms for x in singular)
 
 
 def country_codes() -> dict[str, str]:
