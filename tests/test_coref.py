@@ -138,3 +138,12 @@ def test_whole_word_finds_what_the_boundary_regex_finds():
 
     check()
     assert whole_word("Esper, Esper-Smith and Esper.", "Esper") == [(0, 5), (23, 28)]
+
+
+def test_the_government_of_a_sentence_set_in_a_state_is_that_state_s():
+    ctx = _ctx("Qatari officials said the visit had been arranged in consultation with Washington. "
+               "Protests against the government continued in Tehran for a second night.")
+    gov = ctx.entity_at(*_at(ctx, "the government"))
+    assert gov is not None and gov.code == "IRNGOV"
+    ctx = _ctx("The State Department spoke to Washington's allies. The government said the talks were useful.")
+    assert ctx.entity_at(*_at(ctx, "The government")).code == "USAGOV"  # no state named: the nearest

@@ -85,6 +85,7 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
     sent_starts = [s.start_char for s in doc.sents]
     by_head = {c.head: c for c in cands if c.head >= 0}
     out = list(cands)
+    settled: dict = {}  # nominal word -> the state body a setting gave it
     from tocsin.extract.entities import token_indices
 
     for i in token_indices(doc, frozenset(nominals)):
@@ -100,6 +101,7 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
         det = lefts[0]
         start, end = det.idx, tok.idx + len(tok)
         sent = bisect.bisect_right(sent_starts, start) - 1
+        local = _setting_states(tok.sent, kb) if rule.get("setting_state") else set()
         best = None
         for c in reversed(cands):
             if c.end > start or c.source in ("nominal",):
@@ -117,8 +119,19 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
             plural = tok.tag_ in ("NNS", "NNPS")
             if c.kind != "person" and (c.number == "pl") != plural:
                 continue  # "the government" is one body, not "officials"
+            if local and c.country not in local:
+                best = best or c  # the nearest, unless one of the setting's state comes
+                continue
             best = c
             break
+        if local:
+            # a state's body in a sentence set in one state is that state's ("protests against
+            # the government continued in Tehran": Iran's, not the Washington named before)
+            best = _setting_government(local, best, kb, start, end, tok.i) or best
+            if best is not None and best.country in local:
+                settled[tok.lower_] = best
+        elif best is None:
+            best = settled.get(tok.lower_)  # "the government" again, with nothing nearer
         if best is None:
             continue
         own = by_head.get(tok.i)
@@ -130,6 +143,38 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
             out.append(Cand(start, end, best.key, best.name, best.kind, best.code, best.country,
                             best.sector, best.gender, best.number, best.title, tok.i, "nominal"))
     out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+_SETTING_PREPS = frozenset({"in", "across", "throughout", "inside"})
+
+
+def _setting_government(local: set, best, kb, start: int, end: int, head: int):
+    """The government of the one state a sentence is set in, as a candidate for a nominal at
+    [start, end), when the nearest antecedent is no body of that state; else None."""
+    from tocsin.extract.entities import Cand
+
+    if len(local) != 1 or (best is not None and best.country in local):
+        return None
+    (state,) = local
+    gov = kb.actors.get(f"{state}GOV")
+    if gov is None or gov.kind != "government":
+        return None
+    return Cand(start, end, f"actor:{state}GOV", gov.name, gov.kind, gov.code, gov.country, gov.sector,
+                None, "sg", None, head, "nominal")
+
+
+def _setting_states(sent, kb) -> set:
+    """Country codes of the places a sentence is set in ("in Tehran", "across Iraq"), by a
+    country's name or its capital."""
+    out = set()
+    for e in sent.ents:
+        if e.label_ != "GPE" or e.root.dep_ != "pobj" or e.root.head.lower_ not in _SETTING_PREPS:
+            continue
+        aid = kb.capitals.get(e.text)
+        actor = kb.actors.get(aid) if aid else kb.lookup(e.text)
+        if actor is not None and actor.country and actor.kind in ("country", "government"):
+            out.add(actor.country)
     return out
 
 
