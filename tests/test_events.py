@@ -962,6 +962,13 @@ def test_talks_with_x_name_x_and_a_called_for_resignation_is_wanted_not_done():
     assert e.modality == "asserted"  # a reason, not a wish
 
 
+def test_held_talks_stays_an_event_when_the_parser_gives_held_a_second_object():
+    e = one("Qatar's emir, Sheikh Tamim bin Hamad Al Thani, held talks with Iranian President Hassan Rouhani "
+            "in Tehran on Sunday, the first visit by a foreign head of state since the killing of Gen. "
+            "Qassem Soleimani.", "CONSULT")
+    assert "Qatar's emir" in names(e.actors) and names(e.recipients) == "Iranian President Hassan Rouhani"
+
+
 def test_a_warning_is_a_threat_but_not_a_storm_warning_nor_without_warning():
     assert one("Iran issued a warning to the United States on Friday.", "THREATEN")
     assert not [e for e in events("Forecasters issued a storm warning.") if e.type == "THREATEN"]

@@ -461,13 +461,16 @@ def find_triggers(sent: Span, lex: Optional[Lexicon] = None, upper_doc: bool = F
         out[t.i] = Trigger(t, t.i, t.i + 1, sense.type, sense.mode, nominal,
                            casualty=kind if sense.type in ("ASSAULT", "COERCE") else None, by_result=by_result)
 
+    # a verb heading a phrase trigger ("held talks") is that phrase's, not the support of another
+    # object the parser gives it ("held talks ..., the first visit by a foreign head of state")
+    phrase_heads = {t.head.i for t in out.values() if t.end - t.start > 1}
     for trig in out.values():
         if trig.type == "ASSAULT" and trig.mode is None:
             trig.mode = _mode_from_modifiers(trig.head, lex)
         slot = counted_by(trig.head, lex) if trig.nominal else trig.head  # "launched a wave of attacks"
         if trig.nominal and slot.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
             gov = slot.head
-            if slot.dep_ == "pobj" and gov.dep_ == "prep":
+            if (slot.dep_ == "pobj" and gov.dep_ == "prep") or gov.i in phrase_heads:
                 gov = None
             if gov is not None and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in lex.cue_set("support_verbs"):
                 trig.support = gov
