@@ -969,6 +969,19 @@ def test_held_talks_stays_an_event_when_the_parser_gives_held_a_second_object():
     assert "Qatar's emir" in names(e.actors) and names(e.recipients) == "Iranian President Hassan Rouhani"
 
 
+def test_the_killing_of_a_named_person_and_a_later_downing_of_a_plane_are_two_events():
+    """The bundled Qatar article: a shared city alone had joined the two attacks."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "articles" / "articles.jsonl"
+    art = next(a for a in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+               if a["title"].startswith("Qatar's emir visits Tehran"))
+    assaults = [e for e in events(art["text"], art["published"]) if e.type == "ASSAULT"]
+    killing = next(e for e in assaults if e.trigger.text == "killing")
+    assert [r.name for r in killing.recipients] == ["Qassem Soleimani"] and len(assaults) == 2
+
+
 def test_a_warning_is_a_threat_but_not_a_storm_warning_nor_without_warning():
     assert one("Iran issued a warning to the United States on Friday.", "THREATEN")
     assert not [e for e in events("Forecasters issued a storm warning.") if e.type == "THREATEN"]

@@ -176,6 +176,8 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
             return None
         if named_c and not m.persons and m.dead is not None and m.dead > len({p.name or p.text for p in named_c}):
             return None  # "the assassination of X" and "the assassination of four candidates"
+    if m.sent_index - c.last_sentence() > 1 and _person_and_thing(c, m):
+        return None
     for attr in ("dead", "injured"):
         vals = c.values(attr)
         v = getattr(m, attr)
@@ -229,6 +231,19 @@ def score(c: Cluster, m: Mention) -> Optional[float]:
 
 
 _PERSONAL = {"he", "she", "him", "her"}
+
+
+def _person_and_thing(c: Cluster, m: Mention) -> bool:
+    """Whether one side is the killing of a named person and the other an attack on things
+    only (no victim, no toll), none of them shared ("the killing of Gen. Soleimani" ... "shot
+    down a Ukrainian passenger plane")."""
+    persons_c = [p for x in c.mentions for p in x.persons]
+    if persons_c and not m.persons and m.recipients and not m.victims and m.dead is None and m.injured is None:
+        return not any(same_participant(a, b) for a in c.recipients() for b in m.recipients)
+    things_c = all(not x.persons and not x.victims and x.dead is None and x.injured is None for x in c.mentions)
+    if m.persons and things_c and c.recipients():
+        return not any(same_participant(a, b) for a in c.recipients() for b in m.recipients + m.persons)
+    return False
 
 
 def same_participant(a: Participant, b: Participant) -> bool:
