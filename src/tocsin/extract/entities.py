@@ -12,7 +12,7 @@ import bisect
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 

@@ -85,7 +85,7 @@ def span_of(t: Token) -> tuple[int, int]:
         # "one of the demonstrators", "a group of terrorists", "members of the FMLN": the
         # partitive or collective head keeps its "of" phrase, which says who they are; so
         # does a building ("the offices of the electoral council"), which says whose it is
-        obj = _who_of(t) or _whose_of(t)
+        obj = who_of(t) or _whose_of(t)
         if obj is not None:
             end = span_of(obj)[1]
     # nor the blank left by a dateline cleanup removed ("TEHRAN (Observer) — Iran's leader X")
@@ -146,7 +146,7 @@ def _of_object(t: Token) -> Optional[Token]:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
-def _who_of(t: Token) -> Optional[Token]:
+def who_of(t: Token) -> Optional[Token]:
     """The noun after "of" that says who a partitive or collective head is ("one of the
     demonstrators", "a group of gunmen"; a collective head only with a noun), else None."""
     partitive = t.lower_ in _PARTITIVE or t.pos_ == "NUM"  # "one of the ...", "two of his bodyguards"
@@ -933,7 +933,7 @@ class ArgumentFinder:
         ent = ctx.entity_at(t.idx, t.idx + len(t.text)) if ctx.entities else None
         if ent is None and (named := name_in_apposition(ctx, t)) is not None:
             ent = ctx.entity_at(named.idx, named.idx + len(named.text))  # "the chief of the gang, Pablo Escobar": Escobar
-        obj = _who_of(t) if ent is None and ctx.entities else None
+        obj = who_of(t) if ent is None and ctx.entities else None
         if obj is not None and obj.i < e:  # "dozens of protesters", "a group of gunmen": coded as who they are
             inner = ctx.entity_at(obj.idx, obj.idx + len(obj.text))
             if inner is not None and inner.kind not in ("country", "other"):
