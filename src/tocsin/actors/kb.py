@@ -133,6 +133,7 @@ class KB:
     coref: dict = field(default_factory=dict)
     version: int = 0
     _folded: Optional[dict] = field(default=None, repr=False)
+    _given: Optional[frozenset] = field(default=None, repr=False)
 
     def state_of(self, actor_id: str) -> Optional[str]:
         a = self.actors.get(actor_id)
@@ -152,6 +153,12 @@ class KB:
                 aid = self.folded_phrases().get(t2.casefold())
         return self.actors.get(aid) if aid else None
 
+    def given_names(self) -> frozenset:
+        """Given names of either gender (``names.yaml``), lower case."""
+        if self._given is None:
+            self._given = self.male | self.female
+        return self._given
+
     def folded_phrases(self) -> dict[str, str]:
         """Multiword surface forms in lower case -> actor id (the first form wins a clash)."""
         if self._folded is None:
@@ -160,6 +167,11 @@ class KB:
                 if " " in form:
                     self._folded.setdefault(form.casefold(), aid)
         return self._folded
+
+
+def government_id(state: str) -> str:
+    """The id of a state's government actor ("IRN" -> "IRNGOV"), which every state has."""
+    return state + "GOV"
 
 
 def normalise(text: str) -> str:
@@ -198,10 +210,11 @@ def _load_states(kb: KB) -> None:
         _add_actor(kb, st, a3, override=False)
         for d in e.demonyms:
             kb.demonyms.setdefault(normalise(d), a3)
-        gov = Actor(name=f"{names[0]} government", kind="government", code=a3 + "GOV", country=a3, sector="GOV")
-        kb.actors[a3 + "GOV"] = gov
+        gid = government_id(a3)
+        gov = Actor(name=f"{names[0]} government", kind="government", code=gid, country=a3, sector="GOV")
+        kb.actors[gid] = gov
         for cap in e.capitals:
-            kb.capitals.setdefault(normalise(cap), a3 + "GOV")
+            kb.capitals.setdefault(normalise(cap), gid)
     for code, entry in (data.get("regions") or {}).items():
         e = validate(StateEntry, entry or {}, f"actors/states.yaml: regions.{code}")
         if not e.aliases:

@@ -181,7 +181,7 @@ def predicted_roles(ctx, lex) -> dict[str, list[str]]:
     person_words = {t.lower_ for e in ctx.doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
 
     kb = actor_kb()
-    first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
+    first_names = kb.given_names()
 
     def person_elsewhere(h) -> bool:
         """A name the NER tags as a person's elsewhere in the story, or a proper noun after a

@@ -152,15 +152,17 @@ _SETTING_PREPS = frozenset({"in", "across", "throughout", "inside"})
 def _setting_government(local: set, best, kb, start: int, end: int, head: int):
     """The government of the one state a sentence is set in, as a candidate for a nominal at
     [start, end), when the nearest antecedent is no body of that state; else None."""
+    from tocsin.actors.kb import government_id
     from tocsin.extract.entities import Cand
 
     if len(local) != 1 or (best is not None and best.country in local):
         return None
     (state,) = local
-    gov = kb.actors.get(f"{state}GOV")
+    gid = government_id(state)
+    gov = kb.actors.get(gid)
     if gov is None or gov.kind != "government":
         return None
-    return Cand(start, end, f"actor:{state}GOV", gov.name, gov.kind, gov.code, gov.country, gov.sector,
+    return Cand(start, end, f"actor:{gid}", gov.name, gov.kind, gov.code, gov.country, gov.sector,
                 None, "sg", None, head, "nominal")
 
 

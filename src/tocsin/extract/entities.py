@@ -584,17 +584,7 @@ def first_of_two_surnames(name: str, kb: KB) -> Optional[str]:
     if len(w) < 3 or not all(x[:1].isupper() for x in words[-2:]) or not w.replace("-", "").isalpha() \
             or w in kb.demonyms:  # not "a Chinese-born American citizen"
         return None
-    return None if w.lower() in _given_names(kb) else w
-
-
-_GIVEN: dict[int, frozenset] = {}
-
-
-def _given_names(kb: KB) -> frozenset:
-    """The knowledge base's given names, lower-cased (once per loaded base)."""
-    if id(kb) not in _GIVEN:
-        _GIVEN[id(kb)] = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
-    return _GIVEN[id(kb)]
+    return None if w.lower() in kb.given_names() else w
 
 
 def group(cands: list[Cand], kb: KB, text: str) -> tuple[list[Entity], dict[str, EntityInfo], list[tuple[Cand, str]]]:

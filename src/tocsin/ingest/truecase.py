@@ -171,7 +171,7 @@ class _Knowledge:
         from tocsin.actors import kb as kb_mod
 
         kb = kb_mod.load()
-        self.first_names = frozenset(n.lower() for n in list(kb.male) + list(kb.female))
+        self.first_names = kb.given_names()
         self.titles = frozenset(w.lower() for w in cfg.get("title_words") or [])
         self.word_acronyms = frozenset(w.lower() for w in cfg.get("word_acronyms") or [])
         self.not_surnames = frozenset(w.lower() for w in cfg.get("not_surnames") or [])
