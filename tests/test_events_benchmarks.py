@@ -4,6 +4,27 @@ from __future__ import annotations
 from tests.conftest import shared_path
 
 
+def muc_roles(raw: str, published: str) -> dict:
+    """The MUC-4 role fillers tocsin gives a story written as the archive writes them."""
+    from tocsin.evaluate.muc import predicted_roles, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events.lexicon import load
+
+    return predicted_roles(code_context(story_text(raw), published), load())
+
+
+def muc_incidents(raw: str, published: str) -> list[str]:
+    """The triggers of a story's mentions that MUC-4 would template."""
+    from tocsin.evaluate.muc import muc_incident, story_text
+    from tocsin.evaluate.wikievents import code_context
+    from tocsin.extract.events import mentions
+    from tocsin.extract.events.lexicon import load
+
+    ctx, lex = code_context(story_text(raw), published), load()
+    return [m.text for m in mentions(ctx) if muc_incident(
+        ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date, m.mode)]
+
+
 def test_wikievents_slice():
     from tocsin.evaluate.wikievents import code_context, load_docs, new_results, predicted, score_doc
 
@@ -78,15 +99,10 @@ def test_grit_scoring_of_role_fillers():
 
 def test_muc_role_mapping_on_an_all_capitals_story():
     """A made-up wire story in capitals: truecased for the parser, then mapped to MUC roles."""
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN MIGUEL, 4 FEB 90 -- [TEXT] TERRORISTS OF THE FMLN BLEW UP A BRIDGE\n"
            "NEAR SAN MIGUEL TODAY.  THE ARMY REPORTED THAT GUERRILLAS KILLED TWO\n"
            "PEASANTS.  THREE SUBVERSIVES WERE KILLED DURING A CLASH WITH TROOPS.\n")
-    ctx = code_context(story_text(raw), "1990-02-04")
-    roles = predicted_roles(ctx, load())
+    roles = muc_roles(raw, "1990-02-04")
     assert any(p.upper().endswith("FMLN") for p in roles["PerpOrg"])
     assert any("TERRORISTS" in p.upper() or "GUERRILLAS" in p.upper() for p in roles["PerpInd"])
     assert any("BRIDGE" in t.upper() for t in roles["Target"])
@@ -112,160 +128,100 @@ def test_wikievents_scoring_keys_a_merged_mentions_participants_to_their_nearest
 def test_muc_roles_read_a_combat_mention_through_its_event_s_other_targets():
     """TST2-MUC4-0063: fire on police guards is one event with the attack on the substation they
     guard, so its perpetrators fill the template (fire on the police alone would be combat)."""
-    from tocsin.evaluate.muc import predicted_roles, published, read_stories, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
+    from tocsin.evaluate.muc import published, read_stories
 
     raw = read_stories(shared_path("data", "muc4", "tst2", "tst2-muc4"))["TST2-MUC4-0063"]
-    roles = predicted_roles(code_context(story_text(raw), published(raw)), load())
+    roles = muc_roles(raw, published(raw))
     assert any("URBAN GUERRILLAS" in f.upper() for f in roles["PerpInd"])
 
 
 def test_muc_perpetrators_named_by_a_common_noun_belong_to_the_one_group_the_story_names():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     one = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) SAID IT\n"
            "WOULD FIGHT ON.  THE GUERRILLAS BLEW UP A BRIDGE ON THE COASTAL HIGHWAY.\n")
-    roles = predicted_roles(code_context(story_text(one), "1990-01-03"), load())
+    roles = muc_roles(one, "1990-01-03")
     assert [p.upper() for p in roles["PerpOrg"]] in (["FMLN"], ["FARABUNDO MARTI NATIONAL LIBERATION FRONT"])
     two = one.replace("THE GUERRILLAS", "THE GUERRILLAS, NOT THE ARMY OF NATIONAL LIBERATION (ELN),")
-    assert predicted_roles(code_context(story_text(two), "1990-01-03"), load())["PerpOrg"] == []
+    assert muc_roles(two, "1990-01-03")["PerpOrg"] == []
 
 
 def test_muc_the_hospital_a_victim_died_at_is_no_target():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS MURDERED A PEASANT AND TORTURED ANOTHER ONE WHO\n"
            "DIED LATER AT ROSALES HOSPITAL.  A BOMB EXPLODED AT THE OFFICE OF THE MAYOR.\n")
-    targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
+    targets = [t.upper() for t in muc_roles(raw, "1990-01-03")["Target"]]
     assert not any("HOSPITAL" in t for t in targets) and any("OFFICE" in t for t in targets)
 
 
 def test_muc_a_victim_the_ner_calls_a_person_elsewhere_in_the_story_is_named_in_full():
-    from tocsin.evaluate.muc import predicted_roles, read_stories, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
+    from tocsin.evaluate.muc import read_stories
 
     raw = read_stories(shared_path("data", "muc4", "dev", "dev-muc3-0001-0100"))["DEV-MUC3-0026"]
-    roles = predicted_roles(code_context(story_text(raw), "1990-01-12"), load())
+    roles = muc_roles(raw, "1990-01-12")
     assert [v.upper() for v in roles["VictimName"]] == ["HECTOR OQUELI COLINDRES"]
 
 
 def test_muc_a_victim_after_a_first_name_is_named():
     """The truecaser may leave a surname the word lists know in lower case ("carlos pizarro")."""
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = "BOGOTA, 19 MAY 90 -- [TEXT] GUNMEN ASSASSINATED CARLOS PIZARRO ON A PLANE TODAY.\n"
-    roles = predicted_roles(code_context(story_text(raw), "1990-05-19"), load())
+    roles = muc_roles(raw, "1990-05-19")
     assert [v.upper() for v in roles["VictimName"]] == ["CARLOS PIZARRO"]
 
 
 def test_muc_a_generic_noun_the_ner_calls_an_organisation_is_no_perpetrator_organisation():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS AMBUSHED A BUS\n"
            "ON THE LITORAL HIGHWAY AND KILLED TWO PASSENGERS.\n")
-    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    roles = muc_roles(raw, "1990-01-03")
     assert [p.upper() for p in roles["PerpInd"]] == ["GUERRILLAS"] and roles["PerpOrg"] == []
     assert [t.upper() for t in roles["Target"]] == ["BUS"]
 
 
 def test_muc_weapons_generic_targets_and_the_armed_forces_installations_are_no_targets():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS ATTACKED THE\n"
            "MILITARY OFFICES AND A BANK IN USULUTAN AND OTHER IMPORTANT TARGETS.\n")
-    targets = [t.upper() for t in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Target"]]
+    targets = [t.upper() for t in muc_roles(raw, "1990-01-03")["Target"]]
     assert targets == ["BANK"]
 
 
 def test_muc_craft_and_victims_are_no_perpetrators():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  HELICOPTER GUNSHIPS\n"
            "STRAFED A VILLAGE AND KILLED TWO PEASANTS.\n")
-    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    roles = muc_roles(raw, "1990-01-03")
     assert roles["PerpInd"] == [] and roles["PerpOrg"] == []
 
 
 def test_muc_a_bare_weapons_is_no_instrument():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY REPORTED AN ATTACK TODAY.  GUERRILLAS ATTACKED A BANK\n"
            "WITH WEAPONS AND GRENADES.\n")
-    weapons = [w.upper() for w in predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["Weapon"]]
+    weapons = [w.upper() for w in muc_roles(raw, "1990-01-03")["Weapon"]]
     assert "WEAPONS" not in weapons and any("GRENADE" in w for w in weapons)
 
 
 def test_muc_a_perpetrator_named_in_part_is_named_in_full():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("MEDELLIN, 19 MAY 90 -- [TEXT] THE POLICE ARE HUNTING PABLO ESCOBAR GAVIRIA, THE CARTEL BOSS.\n"
            "ACCORDING TO THE POLICE, ESCOBAR GAVIRIA MURDERED A JUDGE IN MEDELLIN TODAY.\n")
-    roles = predicted_roles(code_context(story_text(raw), "1990-05-19"), load())
+    roles = muc_roles(raw, "1990-05-19")
     assert [p.upper() for p in roles["PerpInd"]] == ["PABLO ESCOBAR GAVIRIA"]
 
 
 def test_muc_a_victim_called_by_the_first_of_two_surnames_is_named_in_full():
     """Hispanic names carry two surnames and the first is the one used alone ("Mr Meneses")."""
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("QUITO, 30 APR 90 -- [TEXT] ABOARD THE BOAT WERE ECUADOREANS LUIS ANTONIO MENESES BENAVIDES AND\n"
            "EDWIN TENEDA.  GUNMEN ATTACKED THE BOAT TODAY.  MR. MENESES WAS WOUNDED.\n")
-    roles = predicted_roles(code_context(story_text(raw), "1990-04-30"), load())
+    roles = muc_roles(raw, "1990-04-30")
     assert "LUIS ANTONIO MENESES BENAVIDES" in [v.upper() for v in roles["VictimName"]]
 
 
 def test_muc_combat_losses_named_through_a_partitive_or_a_rank_and_an_invasion_are_no_incidents():
-    from tocsin.evaluate.muc import muc_incident, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events import mentions
-    from tocsin.extract.events.lexicon import load
-
-    lex = load()
     for body in ("THE NUMBER OF GUERRILLAS KILLED BY ARMY TROOPS HAS RISEN TO 26.",
                  "TWO OF THE WOUNDED SUBVERSIVES DIED LATER AT THE HOSPITAL.",
                  "POLICEMAN JOSE FELIX AGUIRRE WAS SERIOUSLY WOUNDED BY A BULLET.",
                  "THE U.S. INVASION OF PANAMA BEGAN AT DAWN."):
-        ctx = code_context(story_text(f"LIMA, 20 DEC 89 -- [TEXT] {body}\n"), "1989-12-20")
-        incidents = [m for m in mentions(ctx) if muc_incident(
-            ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date)]
-        assert incidents == [], body
-    ctx = code_context(story_text("LIMA, 20 DEC 89 -- [TEXT] TERRORISTS KILLED TWO OF THE PEASANTS.\n"), "1989-12-20")
-    assert any(muc_incident(ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date)
-               for m in mentions(ctx))
+        assert muc_incidents(f"LIMA, 20 DEC 89 -- [TEXT] {body}\n", "1989-12-20") == [], body
+    assert muc_incidents("LIMA, 20 DEC 89 -- [TEXT] TERRORISTS KILLED TWO OF THE PEASANTS.\n", "1989-12-20") != []
 
 
 def test_muc_an_armed_forces_operation_naming_no_victim_is_no_incident_but_their_massacre_is():
-    from tocsin.evaluate.muc import muc_incident, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events import mentions
-    from tocsin.extract.events.lexicon import load
-
-    lex = load()
-
     def incidents(body: str) -> list:
-        ctx = code_context(story_text(f"SAN SALVADOR, 13 SEP 89 -- [TEXT] {body}\n"), "1989-09-13")
-        return [m.text for m in mentions(ctx) if muc_incident(
-            ctx, lex, m.type, m.modality, m.start, m.end, m.recipients + m.victims, m.actors, m.date, m.mode)]
+        return muc_incidents(f"SAN SALVADOR, 13 SEP 89 -- [TEXT] {body}\n", "1989-09-13")
 
     assert incidents("THE AIR FORCE BOMBED AREAS NEAR PERQUIN TODAY.") == []
     assert incidents("THE AIR FORCE BOMBED A CLINIC NEAR PERQUIN TODAY.") != []
@@ -274,13 +230,9 @@ def test_muc_an_armed_forces_operation_naming_no_victim_is_no_incident_but_their
 
 
 def test_muc_the_home_a_victim_was_leaving_and_a_bare_group_are_no_fillers():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] UNIDENTIFIED INDIVIDUALS MACHINEGUNNED THE MINISTER'S CAR AS HE\n"
            "WAS LEAVING HIS HOME.  THE GROUP ALSO BOMBED A BANK IN SANTA TECLA.\n")
-    roles = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())
+    roles = muc_roles(raw, "1990-01-03")
     targets = [t.upper() for t in roles["Target"]]
     assert any("CAR" in t for t in targets) and any("BANK" in t for t in targets)
     assert not any("HOME" in t for t in targets)
@@ -288,11 +240,7 @@ def test_muc_the_home_a_victim_was_leaving_and_a_bare_group_are_no_fillers():
 
 
 def test_muc_a_victim_s_name_drops_plural_titles_and_nationalities_before_it():
-    from tocsin.evaluate.muc import predicted_roles, story_text
-    from tocsin.evaluate.wikievents import code_context
-    from tocsin.extract.events.lexicon import load
-
     raw = ("LIMA, 3 JAN 90 -- [TEXT] COUNCILMEN JUAN MANUEL GARABITO FROM PIURA HAS ALSO BEEN SHOT TO\n"
            "DEATH.  AUTHORITIES BLAMED SHINING PATH FOR THE ATTACK.\n")
-    names = predicted_roles(code_context(story_text(raw), "1990-01-03"), load())["VictimName"]
+    names = muc_roles(raw, "1990-01-03")["VictimName"]
     assert [n.upper() for n in names] == ["JUAN MANUEL GARABITO"]
