@@ -146,9 +146,6 @@ def link_nominals(ctx: Context, cands: list, kb) -> list:
     return out
 
 
-_SETTING_PREPS = frozenset({"in", "across", "throughout", "inside"})
-
-
 def _setting_government(local: set, best, kb, start: int, end: int, head: int):
     """The government of the one state a sentence is set in, as a candidate for a nominal at
     [start, end), when the nearest antecedent is no body of that state; else None."""
@@ -167,11 +164,12 @@ def _setting_government(local: set, best, kb, start: int, end: int, head: int):
 
 
 def _setting_states(sent, kb) -> set:
-    """Country codes of the places a sentence is set in ("in Tehran", "across Iraq"), by a
-    country's name or its capital."""
+    """Country codes of the places a sentence is set in ("in Tehran", "across Iraq": after one of
+    coref.yaml's ``setting_preps``), by a country's name or its capital."""
+    preps = (kb.coref or {}).get("setting_preps") or ()
     out = set()
     for e in sent.ents:
-        if e.label_ != "GPE" or e.root.dep_ != "pobj" or e.root.head.lower_ not in _SETTING_PREPS:
+        if e.label_ != "GPE" or e.root.dep_ != "pobj" or e.root.head.lower_ not in preps:
             continue
         aid = kb.capitals.get(e.text)
         actor = kb.actors.get(aid) if aid else kb.lookup(e.text)
